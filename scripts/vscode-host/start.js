@@ -1,0 +1,151 @@
+// Starts code-server (VS Code's server: web workbench + Node extension host) on a free
+// loopback port, in its own process group, with every state folder in a fresh temp folder.
+//
+//   const host = await startCodeServer({ folder, workspaceTrust: false, env: { FOO: '1' } });
+//   host.url  // http://127.0.0.1:<port>
+//   await host.stop();  // kills exactly that process group and removes the temp folder
+//
+// workspaceTrust: false (default) passes --disable-workspace-trust (what @vscode/test-electron
+// does for desktop VS Code); true leaves Workspace Trust on, so a folder opened for the first
+// time is in Restricted Mode (vscode.workspace.isTrusted === false).
+//
+// `env` is set on the code-server process, and so reaches the extension host and the tests
+// (the workbench URL payload's environment is not applied by the web workbench).
+'use strict';
+
+const fs = require('fs');
+const os = require('os');
+const net = require('net');
+const path = require('path');
+const http = require('http');
+const { spawn } = require('child_process');
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function httpStatus(url, timeoutMs = 2000) {
+  return new Promise((resolve) => {
+    const req = http.get(url, { timeout: timeoutMs }, (res) => {
+      res.resume();
+      resolve(res.statusCode);
+    });
+    req.on('timeout', () => req.destroy());
+    req.on('error', () => resolve(0));
+  });
+}
+
+/** Kills a whole process group: SIGTERM, then SIGKILL after graceMs. Resolves when it is gone. */
+async function killGroup(child, graceMs = 3000) {
+  if (!child || child.pid == null) return;
+  const alive = () => {
+    try { process.kill(-child.pid, 0); return true; } catch { return false; }
+  };
+  if (!alive()) return;
+  try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
+  const deadline = Date.now() + graceMs;
+  while (alive() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  if (alive()) {
+    try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
+    const hard = Date.now() + 2000;
+    while (alive() && Date.now() < hard) await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/**
+ * @param {object} o
+ * @param {string} o.entry          code-server's out/node/entry.js
+ * @param {string} [o.folder]       folder to open (absolute)
+ * @param {boolean} [o.workspaceTrust=false]
+ * @param {Record<string,string>} [o.env]  extra environment for code-server and the extension host
+ * @param {number} [o.startTimeoutMs=60000]
+ * @param {(line: string) => void} [o.onOutput]  code-server's own stdout/stderr lines
+ */
+async function startCodeServer({ entry, folder, workspaceTrust = false, env = {}, startTimeoutMs = 60000, onOutput } = {}) {
+  if (!entry || !fs.existsSync(entry)) throw new Error(`code-server entry not found: ${entry} (run npm run host:install)`);
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-vscode-host-'));
+  const dirs = {
+    tmp,
+    userData: path.join(tmp, 'user-data'),
+    extensions: path.join(tmp, 'extensions'),
+    config: path.join(tmp, 'config'),
+    data: path.join(tmp, 'data'),
+    procTmp: path.join(tmp, 'tmp'),
+  };
+  for (const d of Object.values(dirs)) fs.mkdirSync(d, { recursive: true });
+
+  const port = await freePort();
+  const args = [
+    entry,
+    '--bind-addr', `127.0.0.1:${port}`,
+    '--auth', 'none',
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-getting-started-override',
+    '--ignore-last-opened',
+    '--user-data-dir', dirs.userData,
+    '--extensions-dir', dirs.extensions,
+  ];
+  if (!workspaceTrust) args.push('--disable-workspace-trust');
+  if (folder) args.push(folder);
+
+  const output = [];
+  const child = spawn(process.execPath, args, {
+    detached: true, // own process group: we kill exactly that group
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      ...process.env,
+      ...env,
+      XDG_CONFIG_HOME: dirs.config,
+      XDG_DATA_HOME: dirs.data,
+      TMPDIR: dirs.procTmp,
+    },
+  });
+  const onData = (buf) => {
+    for (const line of buf.toString().split('\n')) {
+      if (!line.trim()) continue;
+      output.push(line);
+      if (output.length > 200) output.shift();
+      if (onOutput) onOutput(line);
+    }
+  };
+  child.stdout.on('data', onData);
+  child.stderr.on('data', onData);
+  let exited = null;
+  child.on('exit', (code, signal) => { exited = { code, signal }; });
+
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    await killGroup(child);
+    fs.rmSync(tmp, { recursive: true, force: true, maxRetries: 3 });
+  };
+
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + startTimeoutMs;
+  try {
+    for (;;) {
+      if (exited) throw new Error(`code-server exited during start-up (${exited.signal || `exit code ${exited.code}`})`);
+      if ((await httpStatus(`${url}/healthz`)) === 200) break;
+      if (Date.now() > deadline) throw new Error(`code-server did not answer on ${url}/healthz within ${startTimeoutMs / 1000}s`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  } catch (e) {
+    await stop();
+    e.message += output.length ? `\n--- code-server output ---\n${output.join('\n')}` : '';
+    throw e;
+  }
+
+  return { url, port, pid: child.pid, child, dirs, output, stop, exited: () => exited };
+}
+
+module.exports = { startCodeServer, killGroup, freePort };

@@ -1,0 +1,64 @@
+import { localToday } from '../core/dates';
+import { UsageError } from './args';
+import { checkCommand } from './commands/check';
+import { listCommand } from './commands/list';
+import type { CliIO, Command } from './io';
+
+export const COMMANDS: Command[] = [listCommand, checkCommand];
+
+function help(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return [
+    'rapport — your residency networking vault, from the terminal',
+    '',
+    'Usage: rapport <command> [options]',
+    '',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    '',
+    ...COMMANDS.map((c) => `  ${c.usage}`),
+    '',
+    'VAULT defaults to the current folder; --today defaults to the local date.',
+  ].join('\n') + '\n';
+}
+
+export async function runCli(argv: string[], io: CliIO): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    io.out(help());
+    return name === undefined ? 2 : 0;
+  }
+  if (name === '--version') {
+    io.out(`${process.env.RAPPORT_VERSION ?? 'dev'}\n`);
+    return 0;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    io.err(`rapport: unknown command '${name}' (try rapport --help)\n`);
+    return 2;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`rapport ${name}: ${e.message}\nusage: ${command.usage}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+if (require.main === module) {
+  const io: CliIO = {
+    out: (t) => process.stdout.write(t),
+    err: (t) => process.stderr.write(t),
+    cwd: process.cwd(),
+    today: () => localToday(),
+  };
+  runCli(process.argv.slice(2), io).then(
+    (code) => { process.exitCode = code; },
+    (e: unknown) => {
+      process.stderr.write(`rapport: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

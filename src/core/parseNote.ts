@@ -1,0 +1,164 @@
+import { scanBody } from './body';
+import { FieldReader, scalarText } from './fields';
+import { normalizeKey, readFrontmatter } from './frontmatter';
+import { ProblemCode, compareProblems, wholeLine, problem } from './problems';
+import type { Note, NoteBase, NoteKind } from './types';
+
+const TYPE_ALIASES: Record<string, NoteKind> = {
+  contact: 'contact', person: 'contact', people: 'contact', mentor: 'contact',
+  conference: 'conference', meeting: 'conference', event: 'conference',
+  rotation: 'rotation', 'away-rotation': 'rotation', elective: 'rotation', 'sub-i': 'rotation',
+  program: 'program', programme: 'program',
+  profile: 'profile',
+  note: 'other', other: 'other',
+};
+
+const FOLDER_KINDS: Record<string, NoteKind> = {
+  contacts: 'contact', people: 'contact',
+  conferences: 'conference', events: 'conference',
+  rotations: 'rotation',
+  programs: 'program',
+};
+
+/** Splits on every line ending (LF, CRLF, lone CR) and reports which one the file uses. */
+export function splitLines(text: string): { lines: string[]; eol: NoteBase['eol'] } {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const lines = body.split(/\r\n|\r|\n/);
+  const crlf = body.indexOf('\r\n');
+  const lf = body.indexOf('\n');
+  const cr = body.indexOf('\r');
+  const eol = crlf !== -1 && crlf === cr ? '\r\n' : cr !== -1 && (lf === -1 || cr < lf) ? '\r' : '\n';
+  return { lines, eol };
+}
+
+function baseName(path: string): string {
+  const file = path.slice(path.lastIndexOf('/') + 1);
+  return file.replace(/\.md$/i, '');
+}
+
+function kindFromPath(path: string): NoteKind {
+  if (path.toLowerCase() === 'profile.md') return 'profile';
+  const slash = path.indexOf('/');
+  if (slash === -1) return 'other';
+  return FOLDER_KINDS[path.slice(0, slash).toLowerCase()] ?? 'other';
+}
+
+/**
+ * Turns one note's text into a typed `Note`. Pure and total: whatever the input,
+ * it returns a note, with every problem it found pointing at the exact line.
+ */
+export function parseNote(path: string, text: string): Note {
+  const { lines, eol } = splitLines(text);
+  const fm = readFrontmatter(lines);
+  const body = scanBody(lines, fm.bodyStart);
+  const problems = [...fm.problems, ...body.problems];
+  const f = new FieldReader(fm.data, fm.keyLines, lines, problems);
+
+  let kind = kindFromPath(path);
+  const typeText = scalarText(fm.data[normalizeKey('type')] ?? null);
+  if (typeText) {
+    const declared = TYPE_ALIASES[typeText.toLowerCase().replace(/[\s_]+/g, '-')];
+    if (declared) kind = declared;
+    else {
+      const line = fm.keyLines.type ?? 0;
+      problems.push(problem(ProblemCode.unknownType, 'warning',
+        `Unknown note type '${typeText}'. Use contact, conference, rotation, program or profile.`, wholeLine(lines, line)));
+    }
+  }
+
+  const base: NoteBase = {
+    path,
+    kind,
+    name: f.string('name', 'full_name', 'title_name') ?? baseName(path),
+    frontmatter: fm.data,
+    keyLines: fm.keyLines,
+    frontmatterEnd: fm.end,
+    frontmatterBroken: fm.broken,
+    interactions: body.interactions,
+    tasks: body.tasks,
+    links: body.links,
+    tags: f.list('tags'),
+    problems,
+    lineCount: lines.length,
+    eol,
+  };
+
+  let note: Note;
+  switch (kind) {
+    case 'contact': {
+      const role = f.role();
+      note = {
+        ...base,
+        kind,
+        title: f.string('title', 'honorific'),
+        role,
+        mentor: f.mentor(role),
+        sponsor: f.boolean('sponsor'),
+        institution: f.string('institution', 'organization', 'organisation', 'company', 'hospital'),
+        program: f.link('program'),
+        position: f.string('position', 'job_title'),
+        email: f.string('email', 'e_mail'),
+        phone: f.string('phone', 'tel', 'telephone'),
+        interests: f.list('interests', 'interest'),
+        met: f.date('met', 'met_on', 'first_met'),
+        metAt: f.link('met_at', 'met_where', 'event'),
+        followUp: f.date('follow_up', 'next_follow_up', 'followup', 'due'),
+        lastContact: f.date('last_contact', 'last_contacted', 'prm_last_contacted'),
+        cadenceDays: f.cadence('cadence', 'keep_in_touch', 'frequency'),
+        status: f.status(),
+        snoozeUntil: f.date('snooze_until', 'snoozed_until', 'snooze'),
+      };
+      break;
+    }
+    case 'conference':
+      note = {
+        ...base,
+        kind,
+        start: f.date('start', 'date', 'start_date'),
+        end: f.date('end', 'end_date'),
+        location: f.string('location', 'where', 'city'),
+        goals: f.list('goals'),
+        shortlist: f.list('shortlist', 'people_to_meet'),
+      };
+      break;
+    case 'rotation': {
+      const rk = (f.string('kind', 'rotation_kind') ?? 'away').toLowerCase();
+      note = {
+        ...base,
+        kind,
+        program: f.link('program'),
+        institution: f.string('institution', 'hospital'),
+        start: f.date('start', 'start_date'),
+        end: f.date('end', 'end_date'),
+        rotationKind: rk === 'home' ? 'home' : 'away',
+        contacts: f.list('contacts', 'people', 'team'),
+      };
+      break;
+    }
+    case 'program':
+      note = {
+        ...base,
+        kind,
+        institution: f.string('institution', 'hospital'),
+        programDirector: f.link('program_director', 'pd'),
+        coordinator: f.link('coordinator'),
+        website: f.string('website', 'url'),
+      };
+      break;
+    case 'profile':
+      note = {
+        ...base,
+        kind,
+        school: f.string('school', 'medical_school'),
+        year: f.string('year', 'class_year', 'level'),
+        interests: f.list('interests', 'interest'),
+        email: f.string('email'),
+        phone: f.string('phone'),
+      };
+      break;
+    default:
+      note = { ...base, kind: 'other' };
+  }
+  problems.sort(compareProblems);
+  return note;
+}

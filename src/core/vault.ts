@@ -1,0 +1,326 @@
+import { parseNote } from './parseNote';
+import { ProblemCode, compareProblems, lineRange, problem } from './problems';
+import {
+  GROUPS,
+  type ConferenceNote, type ContactNote, type Group, type Note, type ProfileNote, type ProgramNote, type Problem, type RotationNote,
+} from './types';
+import type { ReadResult, SkippedEntry, VaultFs } from './vaultFs';
+
+export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
+const SCAN_BATCH = 256;
+
+export interface VaultOptions {
+  /** Larger files are reported, not read: a note is a few kilobytes. */
+  maxFileBytes?: number;
+  /** Lets the host breathe between batches of the cold scan. */
+  yieldToHost?: () => Promise<void>;
+}
+
+/** Paths whose derived results (problems, follow-ups, tree items) may have changed. */
+export interface ChangeSet {
+  changed: string[];
+  removed: string[];
+}
+
+export interface ScanStats {
+  listed: number;
+  indexed: number;
+  skipped: number;
+}
+
+type Listener = (change: ChangeSet) => void;
+
+/** How a link target or a name is compared: case, spacing and a trailing `.md` do not matter. */
+export function linkKey(text: string): string {
+  return text.normalize('NFC').trim().replace(/\.md$/i, '').replace(/\s+/g, ' ').toLowerCase();
+}
+
+function noteKeys(note: Note): string[] {
+  const withoutExt = note.path.replace(/\.md$/i, '');
+  const file = withoutExt.slice(withoutExt.lastIndexOf('/') + 1);
+  return [...new Set([linkKey(file), linkKey(note.name), linkKey(withoutExt)])];
+}
+
+/** Every name a note refers to: `[[links]]` and the fields that name other notes. */
+function referencedNames(note: Note): string[] {
+  const names = note.links.map((l) => l.target);
+  switch (note.kind) {
+    case 'contact':
+      if (note.metAt) names.push(note.metAt);
+      if (note.program) names.push(note.program);
+      break;
+    case 'conference':
+      names.push(...note.shortlist);
+      break;
+    case 'rotation':
+      names.push(...note.contacts);
+      if (note.program) names.push(note.program);
+      break;
+    case 'program':
+      if (note.programDirector) names.push(note.programDirector);
+      if (note.coordinator) names.push(note.coordinator);
+      break;
+    default:
+  }
+  return names;
+}
+
+/**
+ * The index of a vault: one cold scan, then `upsert`/`remove` per changed file.
+ * It keeps typed notes only (no syntax trees) and two small maps for links, so an
+ * update touches one note and the notes that link to it.
+ */
+export class Vault {
+  private readonly byPath = new Map<string, Note>();
+  private readonly byKey = new Map<string, Set<string>>();
+  /** Link key → paths of the notes that refer to it. */
+  private readonly referrers = new Map<string, Set<string>>();
+  private readonly listeners = new Set<Listener>();
+  private readonly maxFileBytes: number;
+  private readonly yieldToHost: () => Promise<void>;
+
+  constructor(readonly fs: VaultFs, options: VaultOptions = {}) {
+    this.maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+    this.yieldToHost = options.yieldToHost ?? (() => new Promise((resolve) => setTimeout(resolve, 0)));
+  }
+
+  /** Reads the whole vault. Files that vanish mid-scan are left out; unreadable ones become problems. */
+  async scan(): Promise<ScanStats> {
+    this.byPath.clear();
+    this.byKey.clear();
+    this.referrers.clear();
+    const listing = await this.fs.list();
+    let indexed = 0;
+    for (let i = 0; i < listing.files.length; i++) {
+      const { path } = listing.files[i];
+      const note = this.noteFromRead(path, await this.fs.read(path, this.maxFileBytes));
+      if (note) {
+        this.insert(note);
+        indexed++;
+      }
+      if ((i + 1) % SCAN_BATCH === 0) await this.yieldToHost();
+    }
+    for (const skipped of listing.skipped) this.insert(skippedNote(skipped));
+    const change = { changed: [...this.byPath.keys()], removed: [] };
+    this.emit(change);
+    return { listed: listing.files.length, indexed, skipped: listing.skipped.length };
+  }
+
+  /** Re-reads one path from disk (a watcher told us it changed). */
+  async refresh(path: string): Promise<ChangeSet> {
+    const note = this.noteFromRead(path, await this.fs.read(path, this.maxFileBytes));
+    return note ? this.replace(path, note) : this.remove(path);
+  }
+
+  /** Indexes a note from text that is not (or not yet) on disk, such as an editor's buffer. */
+  upsert(path: string, text: string): ChangeSet {
+    return this.replace(path, parseNote(path, text));
+  }
+
+  remove(path: string): ChangeSet {
+    const old = this.byPath.get(path);
+    if (!old) return { changed: [], removed: [] };
+    const affected = this.neighbours(old);
+    this.detach(old);
+    affected.delete(path);
+    const change = { changed: [...affected].filter((p) => this.byPath.has(p)), removed: [path] };
+    this.emit(change);
+    return change;
+  }
+
+  onDidChange(listener: Listener): { dispose(): void } {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  get size(): number {
+    return this.byPath.size;
+  }
+
+  get(path: string): Note | undefined {
+    return this.byPath.get(path);
+  }
+
+  notes(): IterableIterator<Note> {
+    return this.byPath.values();
+  }
+
+  paths(): string[] {
+    return [...this.byPath.keys()].sort();
+  }
+
+  contacts(): ContactNote[] {
+    return this.ofKind('contact');
+  }
+
+  conferences(): ConferenceNote[] {
+    return this.ofKind('conference');
+  }
+
+  rotations(): RotationNote[] {
+    return this.ofKind('rotation');
+  }
+
+  programs(): ProgramNote[] {
+    return this.ofKind('program');
+  }
+
+  profile(): ProfileNote | undefined {
+    return this.byPath.get('profile.md') as ProfileNote | undefined ?? this.ofKind('profile')[0];
+  }
+
+  private ofKind<K extends Note['kind']>(kind: K): Extract<Note, { kind: K }>[] {
+    const out: Extract<Note, { kind: K }>[] = [];
+    for (const note of this.byPath.values()) if (note.kind === kind) out.push(note as Extract<Note, { kind: K }>);
+    return out.sort((a, b) => a.name.localeCompare(b.name) || a.path.localeCompare(b.path));
+  }
+
+  /** The note a `[[target]]` or a name refers to: by path, file name or `name`, ignoring case. */
+  resolve(target: string): Note | undefined {
+    const paths = this.byKey.get(linkKey(target));
+    if (!paths || paths.size === 0) return undefined;
+    let best: string | undefined;
+    for (const p of paths) if (best === undefined || p < best) best = p;
+    return best === undefined ? undefined : this.byPath.get(best);
+  }
+
+  /** The conference or rotation a contact was met at, when `met_at` names a note. */
+  eventOf(contact: ContactNote): ConferenceNote | RotationNote | undefined {
+    if (!contact.metAt) return undefined;
+    const note = this.resolve(contact.metAt);
+    return note && (note.kind === 'conference' || note.kind === 'rotation') ? note : undefined;
+  }
+
+  /** Contacts tied to an event: met there (`met_at`) or listed on it (shortlist, contacts). */
+  contactsOf(event: ConferenceNote | RotationNote): ContactNote[] {
+    const found = new Map<string, ContactNote>();
+    for (const key of noteKeys(event)) {
+      for (const p of this.referrers.get(key) ?? []) {
+        const n = this.byPath.get(p);
+        if (n?.kind === 'contact' && n.metAt && this.resolve(n.metAt) === event) found.set(n.path, n);
+      }
+    }
+    const listed = event.kind === 'conference' ? event.shortlist : event.contacts;
+    for (const name of listed) {
+      const n = this.resolve(name);
+      if (n?.kind === 'contact') found.set(n.path, n);
+    }
+    return [...found.values()].sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /**
+   * A contact's place in the Network view. Sponsors come first (sponsorship is the
+   * stage after mentorship), then mentors by kind, then by role; a contact met at a
+   * conference who is none of these is a conference lead.
+   */
+  groupOf(contact: ContactNote): Group {
+    if (contact.sponsor) return 'sponsors';
+    if (contact.mentor) return `mentor-${contact.mentor}`;
+    if (contact.role === 'resident') return 'residents';
+    if (contact.role === 'program-director' || contact.role === 'associate-program-director' || contact.role === 'chair' || contact.role === 'coordinator') {
+      return 'program-leadership';
+    }
+    if (contact.metAt) {
+      const event = this.resolve(contact.metAt);
+      if (!event || event.kind === 'conference') return 'conference-leads';
+    }
+    return 'others';
+  }
+
+  groups(): Map<Group, ContactNote[]> {
+    const groups = new Map<Group, ContactNote[]>(GROUPS.map((g) => [g, []]));
+    for (const c of this.contacts()) groups.get(this.groupOf(c))!.push(c);
+    return groups;
+  }
+
+  /** A note's own problems plus those that depend on the rest of the vault (unresolved links). */
+  problemsFor(path: string): Problem[] {
+    const note = this.byPath.get(path);
+    if (!note) return [];
+    const unresolved = note.links
+      .filter((l) => !this.byKey.has(linkKey(l.target)))
+      .map((l) => problem(ProblemCode.unresolvedLink, 'warning', `No note named '${l.target}' in the vault. Create it or fix the link.`, l.range));
+    return unresolved.length === 0 ? note.problems : [...note.problems, ...unresolved].sort(compareProblems);
+  }
+
+  private noteFromRead(path: string, read: ReadResult): Note | null {
+    switch (read.kind) {
+      case 'text':
+        return parseNote(path, read.text);
+      case 'missing':
+        return null;
+      case 'too-large':
+        return stubNote(path, ProblemCode.fileTooLarge, 'error',
+          `File is too large to be a note (${formatBytes(read.size)}; the limit is ${formatBytes(this.maxFileBytes)}). It was not read.`);
+      case 'binary':
+        return stubNote(path, ProblemCode.binaryFile, 'error', 'File is binary, not markdown text. It was not read.');
+      case 'skipped':
+        return skippedNote({ path, reason: read.reason, detail: read.detail });
+      case 'error':
+        return stubNote(path, ProblemCode.readError, 'error', `File could not be read: ${read.message}`);
+    }
+  }
+
+  private replace(path: string, note: Note): ChangeSet {
+    const old = this.byPath.get(path);
+    const affected = old ? this.neighbours(old) : new Set<string>([path]);
+    if (old) this.detach(old);
+    this.insert(note);
+    for (const p of this.neighbours(note)) affected.add(p);
+    const change = { changed: [...affected].filter((p) => this.byPath.has(p)), removed: [] };
+    this.emit(change);
+    return change;
+  }
+
+  /** The note, the notes that refer to it, and the notes it refers to. */
+  private neighbours(note: Note): Set<string> {
+    const out = new Set<string>([note.path]);
+    for (const key of noteKeys(note)) for (const p of this.referrers.get(key) ?? []) out.add(p);
+    for (const name of referencedNames(note)) for (const p of this.byKey.get(linkKey(name)) ?? []) out.add(p);
+    return out;
+  }
+
+  private insert(note: Note): void {
+    this.byPath.set(note.path, note);
+    for (const key of noteKeys(note)) addTo(this.byKey, key, note.path);
+    for (const name of referencedNames(note)) addTo(this.referrers, linkKey(name), note.path);
+  }
+
+  private detach(note: Note): void {
+    this.byPath.delete(note.path);
+    for (const key of noteKeys(note)) removeFrom(this.byKey, key, note.path);
+    for (const name of referencedNames(note)) removeFrom(this.referrers, linkKey(name), note.path);
+  }
+
+  private emit(change: ChangeSet): void {
+    for (const l of this.listeners) l(change);
+  }
+}
+
+function addTo(map: Map<string, Set<string>>, key: string, value: string): void {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  set.add(value);
+}
+
+function removeFrom(map: Map<string, Set<string>>, key: string, value: string): void {
+  const set = map.get(key);
+  if (!set) return;
+  set.delete(value);
+  if (set.size === 0) map.delete(key);
+}
+
+/** A note that could not be read still appears, as a file with one problem and no data. */
+function stubNote(path: string, code: string, severity: 'error' | 'warning', message: string): Note {
+  const note = parseNote(path, '');
+  return { ...note, kind: 'other', frontmatterBroken: true, problems: [problem(code, severity, message, lineRange(0))] } as Note;
+}
+
+function skippedNote(entry: SkippedEntry): Note {
+  const code = entry.reason === 'outside-vault' ? ProblemCode.outsideVault : ProblemCode.notAFile;
+  return stubNote(entry.path, code, 'warning', `Not read: ${entry.detail}.`);
+}
+
+function formatBytes(n: number): string {
+  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
+}

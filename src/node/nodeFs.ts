@@ -1,0 +1,121 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { isIgnoredDir, isNoteFile, looksBinary, type Listing, type ReadResult, type VaultFs } from '../core/vaultFs';
+
+/**
+ * The vault on disk. Reads are synchronous on purpose: for thousands of small files
+ * `readFileSync` is 2–3x faster than `fs.promises` with a warm cache; the scan yields
+ * between batches so the host stays responsive.
+ */
+export class NodeFs implements VaultFs {
+  readonly root: string;
+  private readonly realRoot: string;
+
+  constructor(root: string) {
+    this.root = path.resolve(root);
+    this.realRoot = fs.realpathSync(this.root);
+  }
+
+  async list(): Promise<Listing> {
+    const listing: Listing = { files: [], skipped: [] };
+    // Iterative walk: no recursion depth to exhaust, and directory symlinks are never followed.
+    const stack: { abs: string; rel: string; depth: number }[] = [{ abs: this.root, rel: '', depth: 0 }];
+    while (stack.length > 0) {
+      const dir = stack.pop()!;
+      let entries: fs.Dirent[];
+      try {
+        entries = fs.readdirSync(dir.abs, { withFileTypes: true });
+      } catch {
+        continue; // removed or unreadable while we walked: nothing to index there
+      }
+      for (const entry of entries) {
+        const rel = dir.rel === '' ? entry.name : `${dir.rel}/${entry.name}`;
+        if (entry.isDirectory()) {
+          if (!isIgnoredDir(entry.name, dir.depth)) stack.push({ abs: path.join(dir.abs, entry.name), rel, depth: dir.depth + 1 });
+          continue;
+        }
+        if (!isNoteFile(entry.name)) continue;
+        if (entry.isFile()) {
+          listing.files.push({ path: rel });
+        } else if (entry.isSymbolicLink()) {
+          const verdict = this.checkLink(path.join(dir.abs, entry.name));
+          if (verdict === null) listing.files.push({ path: rel });
+          else listing.skipped.push({ path: rel, ...verdict });
+        } else {
+          listing.skipped.push({ path: rel, reason: 'not-a-file', detail: 'not a regular file (a device, socket or pipe)' });
+        }
+      }
+    }
+    listing.files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    return listing;
+  }
+
+  /** A link is read only when it resolves to a regular file inside the vault. */
+  private checkLink(abs: string): { reason: 'outside-vault' | 'not-a-file'; detail: string } | null {
+    let target: string;
+    try {
+      target = fs.realpathSync(abs);
+    } catch {
+      return { reason: 'not-a-file', detail: 'a symbolic link that points nowhere or loops' };
+    }
+    const inside = target === this.realRoot || target.startsWith(this.realRoot + path.sep);
+    if (!inside) return { reason: 'outside-vault', detail: 'a symbolic link to a file outside the vault; Rapport does not follow it' };
+    try {
+      if (!fs.statSync(target).isFile()) return { reason: 'not-a-file', detail: 'a symbolic link to something that is not a regular file' };
+    } catch {
+      return { reason: 'not-a-file', detail: 'a symbolic link that points nowhere' };
+    }
+    return null;
+  }
+
+  async read(rel: string, maxBytes: number): Promise<ReadResult> {
+    return this.readSync(rel, maxBytes);
+  }
+
+  readSync(rel: string, maxBytes: number): ReadResult {
+    const abs = path.join(this.root, ...rel.split('/'));
+    try {
+      if (fs.lstatSync(abs).isSymbolicLink()) {
+        const verdict = this.checkLink(abs);
+        if (verdict !== null) return { kind: 'skipped', ...verdict };
+      }
+    } catch (e) {
+      return errnoResult(e);
+    }
+    let fd: number;
+    try {
+      // O_NONBLOCK so a FIFO named like a note cannot hang the open; fstat then refuses it.
+      fd = fs.openSync(abs, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+    } catch (e) {
+      return errnoResult(e);
+    }
+    try {
+      const st = fs.fstatSync(fd);
+      if (!st.isFile()) return { kind: 'skipped', reason: 'not-a-file', detail: 'not a regular file (a device, socket or pipe)' };
+      if (st.size > maxBytes) return { kind: 'too-large', size: st.size };
+      // Read at most maxBytes+1 whatever stat said: the file may grow while we read it.
+      const buffer = Buffer.allocUnsafe(Math.min(st.size, maxBytes) + 1);
+      let length = 0;
+      while (length < buffer.length) {
+        const n = fs.readSync(fd, buffer, length, buffer.length - length, null);
+        if (n === 0) break;
+        length += n;
+      }
+      if (length > maxBytes) return { kind: 'too-large', size: length };
+      const bytes = buffer.subarray(0, length);
+      if (looksBinary(bytes)) return { kind: 'binary' };
+      return { kind: 'text', text: bytes.toString('utf8') };
+    } catch (e) {
+      return errnoResult(e);
+    } finally {
+      fs.closeSync(fd);
+    }
+  }
+}
+
+function errnoResult(e: unknown): ReadResult {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing' };
+  if (code === 'ELOOP') return { kind: 'skipped', reason: 'not-a-file', detail: 'a symbolic link that loops' };
+  return { kind: 'error', message: (e as Error).message };
+}
