@@ -62,7 +62,9 @@ export function scanBody(lines: readonly string[], bodyStart: number): BodyScan 
 
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i];
-    if (!conflictReported && CONFLICT.test(text)) {
+    const c0 = text.charCodeAt(0);
+    // 60 '<', 61 '=', 62 '>': test the regex only where a marker could start.
+    if (!conflictReported && c0 >= 60 && c0 <= 62 && CONFLICT.test(text)) {
       conflictReported = true;
       out.problems.push(problem(ProblemCode.mergeConflict, 'error',
         'Unresolved git merge conflict: keep one side, delete the markers (<<<<<<<, =======, >>>>>>>), then save.', wholeLine(lines, i)));
@@ -71,7 +73,9 @@ export function scanBody(lines: readonly string[], bodyStart: number): BodyScan 
     if (text.includes('[[')) collectLinks(text, i, out.links);
     if (i < bodyStart) continue;
 
-    const f = FENCE.exec(text);
+    const first = text.trimStart().charCodeAt(0);
+    // Only '`' and '~' can open or close a fence, only '#' can start a heading.
+    const f = first === 96 || first === 126 ? FENCE.exec(text) : null;
     if (fence !== null) {
       if (f && f[1][0] === fence[0] && f[1].length >= fence.length) fence = null;
       continue;
@@ -81,7 +85,7 @@ export function scanBody(lines: readonly string[], bodyStart: number): BodyScan 
       continue;
     }
 
-    const heading = HEADING.exec(text);
+    const heading = first === 35 ? HEADING.exec(text) : null;
     if (heading) {
       const level = heading[1].length;
       if (sectionLevel > 0 && level <= sectionLevel) {
@@ -95,7 +99,7 @@ export function scanBody(lines: readonly string[], bodyStart: number): BodyScan 
       continue;
     }
 
-    const task = TASK.exec(text);
+    const task = text.includes('[') ? TASK.exec(text) : null;
     if (task) {
       out.tasks.push(readTask(task, lines, i, out.problems));
       if (sectionLevel > 0) out.interactionsEnd = i + 1;

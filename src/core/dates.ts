@@ -21,20 +21,20 @@ export type DateParse = { ok: true; date: CalendarDate } | { ok: false; reason: 
 /** Parses a frontmatter or log date. 2024-02-30 is invalid, never rolled over to March. */
 export function parseCalendarDate(input: string): DateParse {
   const text = input.trim();
+  if (text.length === 10 && /^\d{4}-\d{2}-\d{2}$/.test(text)) return checkYmd(text, +text.slice(0, 4), +text.slice(5, 7), +text.slice(8, 10));
   for (const shape of DATE_SHAPES) {
     const m = shape.exec(text);
     if (!m) continue;
-    const year = Number(m[1]);
-    const month = Number(m[2]);
-    const day = Number(m[3]);
-    if (month < 1 || month > 12) return { ok: false, reason: `month ${m[2]} does not exist` };
-    const last = daysInMonth(year, month);
-    if (day < 1 || day > last) {
-      return { ok: false, reason: `${monthName(month)} ${year} has ${last} days, not ${day}` };
-    }
-    return { ok: true, date: formatYmd(year, month, day) };
+    return checkYmd(null, Number(m[1]), Number(m[2]), Number(m[3]));
   }
   return { ok: false, reason: 'expected a date as YYYY-MM-DD' };
+}
+
+function checkYmd(canonical: string | null, year: number, month: number, day: number): DateParse {
+  if (month < 1 || month > 12) return { ok: false, reason: `month ${String(month).padStart(2, '0')} does not exist` };
+  const last = daysInMonth(year, month);
+  if (day < 1 || day > last) return { ok: false, reason: `${monthName(month)} ${year} has ${last} days, not ${day}` };
+  return { ok: true, date: canonical ?? formatYmd(year, month, day) };
 }
 
 /** True when `text` is already a canonical, valid `YYYY-MM-DD` date. */
@@ -42,8 +42,11 @@ export function isCalendarDate(text: string): text is CalendarDate {
   return /^\d{4}-\d{2}-\d{2}$/.test(text) && parseCalendarDate(text).ok;
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return month === 2 && leap ? 29 : MONTH_DAYS[month - 1];
 }
 
 function monthName(month: number): string {
