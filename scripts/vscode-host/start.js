@@ -66,10 +66,11 @@ async function killGroup(child, graceMs = 3000) {
  * @param {string} [o.folder]       folder to open (absolute)
  * @param {boolean} [o.workspaceTrust=false]
  * @param {Record<string,string>} [o.env]  extra environment for code-server and the extension host
+ * @param {Record<string,unknown>} [o.settings]  extra user settings (User/settings.json)
  * @param {number} [o.startTimeoutMs=60000]
  * @param {(line: string) => void} [o.onOutput]  code-server's own stdout/stderr lines
  */
-async function startCodeServer({ entry, folder, workspaceTrust = false, env = {}, startTimeoutMs = 60000, onOutput } = {}) {
+async function startCodeServer({ entry, folder, workspaceTrust = false, env = {}, settings = {}, startTimeoutMs = 60000, onOutput } = {}) {
   if (!entry || !fs.existsSync(entry)) throw new Error(`code-server entry not found: ${entry} (run npm run host:install)`);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-vscode-host-'));
   const dirs = {
@@ -81,6 +82,20 @@ async function startCodeServer({ entry, folder, workspaceTrust = false, env = {}
     procTmp: path.join(tmp, 'tmp'),
   };
   for (const d of Object.values(dirs)) fs.mkdirSync(d, { recursive: true });
+  // Quiet, offline user settings: no update checks, recommendations, experiments or telemetry.
+  fs.mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
+  fs.writeFileSync(path.join(dirs.userData, 'User', 'settings.json'), JSON.stringify({
+    'extensions.autoCheckUpdates': false,
+    'extensions.autoUpdate': false,
+    'extensions.ignoreRecommendations': true,
+    'telemetry.telemetryLevel': 'off',
+    'update.mode': 'none',
+    'workbench.enableExperiments': false,
+    'workbench.startupEditor': 'none',
+    'workbench.tips.enabled': false,
+    'chat.commandCenter.enabled': false,
+    ...settings,
+  }, null, 2));
 
   const port = await freePort();
   const args = [
@@ -102,6 +117,8 @@ async function startCodeServer({ entry, folder, workspaceTrust = false, env = {}
     detached: true, // own process group: we kill exactly that group
     stdio: ['ignore', 'pipe', 'pipe'],
     env: {
+      // no extension gallery: nothing to fetch from the internet (code-server reads this)
+      EXTENSIONS_GALLERY: '{}',
       ...process.env,
       ...env,
       XDG_CONFIG_HOME: dirs.config,

@@ -1,10 +1,15 @@
 import { localToday } from '../core/dates';
 import { UsageError } from './args';
+import { agendaCommand } from './commands/agenda';
 import { checkCommand } from './commands/check';
+import { icsCommand } from './commands/ics';
+import { importCommand } from './commands/import';
 import { listCommand } from './commands/list';
+import { templateCommand, templatesCommand } from './commands/template';
+import { watchCommand } from './commands/watch';
 import type { CliIO, Command } from './io';
 
-export const COMMANDS: Command[] = [listCommand, checkCommand];
+export const COMMANDS: Command[] = [listCommand, checkCommand, agendaCommand, icsCommand, watchCommand, importCommand, templatesCommand, templateCommand];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -1,6 +1,8 @@
 import type { CalendarDate } from './dates';
-import { atLeast } from './problems';
-import type { Severity } from './types';
+import { atLeast, compareProblems } from './problems';
+import { evaluateVault } from './rules';
+import { DEFAULT_SETTINGS, type RapportSettings } from './settings';
+import type { Problem, Severity } from './types';
 import type { Vault } from './vault';
 
 /** One line of `rapport check`: 1-based positions, vault-relative path, as editors link them. */
@@ -15,11 +17,18 @@ export interface ReportedProblem {
   due?: CalendarDate;
 }
 
-export function collectProblems(vault: Vault): ReportedProblem[] {
+/**
+ * Every problem in the vault, by file then line: what reading found and, when
+ * `today` is given, the follow-ups that show on that day.
+ */
+export function collectProblems(vault: Vault, today?: CalendarDate, settings: RapportSettings = DEFAULT_SETTINGS): ReportedProblem[] {
   const out: ReportedProblem[] = [];
+  const followUps = today === undefined ? new Map<string, Problem[]>() : evaluateVault(vault, today, settings);
   for (const path of vault.paths()) {
     const note = vault.get(path)!;
-    for (const p of vault.problemsFor(path)) {
+    const found = followUps.get(path);
+    const problems = found ? [...vault.problemsFor(path), ...found].sort(compareProblems) : vault.problemsFor(path);
+    for (const p of problems) {
       out.push({
         file: path,
         line: p.range.start.line + 1,

@@ -1,5 +1,6 @@
 import * as path from 'path';
 import { collectProblems, formatProblemLine, hasProblemAtLeast } from '../../core/report';
+import { loadSettingsOrWarn } from '../../node/config';
 import { oneOf, parseArgs } from '../args';
 import type { Command } from '../io';
 import { loadVault, todayArg } from '../vaultLoader';
@@ -14,7 +15,8 @@ export const checkCommand: Command = {
     const failOn = oneOf(args, 'fail-on', ['error', 'warning', 'never'] as const, 'error');
     const today = todayArg(args, io);
     const { vault, root } = await loadVault(args.positionals[0], io);
-    const problems = collectProblems(vault);
+    const settings = loadSettingsOrWarn(root, (t) => io.err(t));
+    const problems = collectProblems(vault, today, settings);
     if (format === 'json') {
       io.out(JSON.stringify({ today, problems }, null, 2) + '\n');
     } else {

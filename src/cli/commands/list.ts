@@ -1,23 +1,24 @@
-import { GROUP_LABELS, type ContactNote } from '../../core/types';
+import { buildRuleIndex, nextDue } from '../../core/rules';
+import { GROUP_LABELS } from '../../core/types';
+import { loadSettingsOrWarn } from '../../node/config';
 import { oneOf, parseArgs } from '../args';
 import type { Command } from '../io';
-import { loadVault } from '../vaultLoader';
-
-/** The next date something is planned for: an explicit follow-up or the earliest open task. */
-export function nextPlanned(c: ContactNote): string | null {
-  const dates = c.tasks.filter((t) => !t.done && t.due !== null).map((t) => t.due as string);
-  if (c.followUp) dates.push(c.followUp);
-  return dates.length === 0 ? null : dates.sort()[0];
-}
+import { loadVault, todayArg } from '../vaultLoader';
 
 export const listCommand: Command = {
   name: 'list',
   summary: 'List contacts by group, with institution and next follow-up',
-  usage: 'rapport list [VAULT] [--format text|json]',
+  usage: 'rapport list [VAULT] [--today YYYY-MM-DD] [--format text|json]',
   async run(argv, io) {
-    const args = parseArgs(argv, { values: ['format'] });
+    const args = parseArgs(argv, { values: ['format', 'today'] });
     const format = oneOf(args, 'format', ['text', 'json'] as const, 'text');
-    const { vault } = await loadVault(args.positionals[0], io);
+    const today = todayArg(args, io);
+    const { vault, root } = await loadVault(args.positionals[0], io);
+    const settings = loadSettingsOrWarn(root, (t) => io.err(t));
+    const index = buildRuleIndex(vault);
+    // The follow-up engine's next due date: overdue ones first, then what is planned.
+    const next = new Map(vault.contacts().map((c) => [c.path, nextDue(vault, c, today, settings, index)]));
+    const nextPlanned = (c: { path: string }) => next.get(c.path) ?? null;
     const groups = [...vault.groups()].filter(([, contacts]) => contacts.length > 0);
     if (format === 'json') {
       const json = groups.map(([group, contacts]) => ({

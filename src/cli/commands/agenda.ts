@@ -1,0 +1,36 @@
+import { agendaItems, buildAgenda, formatAgenda } from '../../core/agenda';
+import { loadSettingsOrWarn } from '../../node/config';
+import { UsageError, flag, oneOf, parseArgs, type ParsedArgs } from '../args';
+import type { Command } from '../io';
+import { loadVault, todayArg } from '../vaultLoader';
+
+/** `--days N`: a whole number of days ahead, within reason. */
+export function daysArg(args: ParsedArgs, fallback: number): number {
+  const given = flag(args, 'days');
+  if (given === undefined) return fallback;
+  if (!/^\d{1,4}$/.test(given) || Number(given) > 3660) throw new UsageError(`--days must be a whole number from 0 to 3660, not '${given}'`);
+  return Number(given);
+}
+
+export const agendaCommand: Command = {
+  name: 'agenda',
+  summary: 'What to do: overdue, today and the next days, with the email template that fits',
+  usage: 'rapport agenda [VAULT] [--today YYYY-MM-DD] [--days N] [--format text|json]',
+  async run(argv, io) {
+    const args = parseArgs(argv, { values: ['today', 'days', 'format'] });
+    const format = oneOf(args, 'format', ['text', 'json'] as const, 'text');
+    const today = todayArg(args, io);
+    const days = daysArg(args, 7);
+    if (args.positionals.length > 1) throw new UsageError('one vault at a time');
+    const { vault, root } = await loadVault(args.positionals[0], io);
+    const settings = loadSettingsOrWarn(root, (t) => io.err(t));
+    const agenda = buildAgenda(vault, today, settings, days);
+    if (format === 'json') {
+      io.out(JSON.stringify(agenda, null, 2) + '\n');
+    } else {
+      io.out(formatAgenda(agenda));
+      if (agendaItems(agenda).length === 0) io.out('Nothing to follow up. Every relationship is on track.\n');
+    }
+    return 0;
+  },
+};

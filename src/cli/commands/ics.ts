@@ -1,0 +1,64 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { agendaItems, buildAgenda } from '../../core/agenda';
+import { toICalendar } from '../../core/ics';
+import { loadSettingsOrWarn } from '../../node/config';
+import { UsageError, flag, parseArgs } from '../args';
+import type { CliIO, Command } from '../io';
+import { loadVault, todayArg } from '../vaultLoader';
+import { daysArg } from './agenda';
+
+/**
+ * Writes a file next to its final name, then renames it over: a calendar app
+ * polling the file never reads half of it.
+ */
+export function writeFileAtomic(file: string, text: string): void {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  fs.writeFileSync(tmp, text);
+  try {
+    fs.renameSync(tmp, file);
+  } catch (e) {
+    fs.rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+/** Where `-o` points, checked before any work: a folder or a missing parent folder is a usage error. */
+export function outputPath(args: ReturnType<typeof parseArgs>, io: CliIO): string | null {
+  const given = flag(args, 'output');
+  if (given === undefined || given === '-') return null;
+  const file = path.resolve(io.cwd, given);
+  let st: fs.Stats | undefined;
+  try {
+    st = fs.statSync(file);
+  } catch {
+    st = undefined;
+  }
+  if (st?.isDirectory()) throw new UsageError(`-o ${given} is a folder; give a file name such as rapport.ics`);
+  if (!fs.existsSync(path.dirname(file))) throw new UsageError(`-o ${given}: the folder ${path.dirname(file)} does not exist`);
+  return file;
+}
+
+export const icsCommand: Command = {
+  name: 'ics',
+  summary: 'Export follow-ups as an iCalendar (.ics) file with a 9:00 reminder on each due day',
+  usage: 'rapport ics [VAULT] [--today YYYY-MM-DD] [--days N] [-o FILE]',
+  async run(argv, io) {
+    const args = parseArgs(argv, { values: ['today', 'days', 'output'], aliases: { o: 'output' } });
+    const today = todayArg(args, io);
+    const days = daysArg(args, 30);
+    if (args.positionals.length > 1) throw new UsageError('one vault at a time');
+    const file = outputPath(args, io);
+    const { vault, root } = await loadVault(args.positionals[0], io);
+    const settings = loadSettingsOrWarn(root, (t) => io.err(t));
+    const items = agendaItems(buildAgenda(vault, today, settings, days));
+    const text = toICalendar(items);
+    if (file === null) {
+      io.out(text);
+    } else {
+      writeFileAtomic(file, text);
+      io.err(`rapport: wrote ${items.length} event${items.length === 1 ? '' : 's'} to ${path.relative(io.cwd, file) || file}\n`);
+    }
+    return 0;
+  },
+};

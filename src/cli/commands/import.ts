@@ -1,0 +1,165 @@
+import * as path from 'path';
+import {
+  FORMAT_LABELS, parseMappingSpec, planImport, readImport,
+  type ColumnMapping, type ImportPlan, type MappingField,
+} from '../../core/import';
+import { loadRememberedMapping, readImportFile, rememberMapping, writePlannedNotes, type WriteResult } from '../../node/importFile';
+import { UsageError, flag, oneOf, parseArgs } from '../args';
+import type { CliIO, Command } from '../io';
+import { loadVault, todayArg } from '../vaultLoader';
+
+/** Text from the file or the vault shown in a terminal: no control characters (an ESC could repaint the screen). */
+function printable(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ');
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function mappingText(mapping: ColumnMapping): string {
+  return Object.entries(mapping).map(([field, header]) => `${field}=${printable(header ?? '')}`).join(', ');
+}
+
+function previewText(plan: ImportPlan): string[] {
+  const out: string[] = [];
+  const planned = new Set(plan.create.map((c) => c.path));
+  out.push(`${plural(plan.create.length, 'new contact')}, ${plan.existing.length} already in the vault, ${plan.skipped.length} skipped`);
+  if (plan.create.length > 0) {
+    out.push('', `New (${plan.create.length}):`);
+    for (const c of plan.create) {
+      const p = c.person;
+      const what = [p.position, p.institution].filter(Boolean).join(', ');
+      const role = c.role.from === null ? `role ${c.role.role} (no position to guess from)` : `role ${c.role.role} (guessed)`;
+      out.push(printable(`  ${c.path}  ${p.name}${what ? ` — ${what}` : ''}; ${role}`));
+      for (const w of p.warnings) out.push(printable(`      note: line ${p.line}: ${w}`));
+    }
+  }
+  if (plan.existing.length > 0) {
+    out.push('', `Already in the vault (${plan.existing.length}), left as they are:`);
+    for (const e of plan.existing) {
+      const where = planned.has(e.matchedPath) ? `${e.matchedPath}, earlier in this file` : e.matchedPath;
+      out.push(printable(`  line ${e.person.line}  ${e.person.name} → ${where} (${e.reason})`));
+    }
+  }
+  if (plan.skipped.length > 0) {
+    out.push('', `Skipped (${plan.skipped.length}):`);
+    for (const s of plan.skipped) out.push(printable(`  line ${s.line}  ${s.reason}`));
+  }
+  return out;
+}
+
+function planJson(plan: ImportPlan): Record<string, unknown> {
+  const planned = new Set(plan.create.map((c) => c.path));
+  return {
+    counts: { new: plan.create.length, existing: plan.existing.length, skipped: plan.skipped.length },
+    create: plan.create.map((c) => ({
+      line: c.person.line,
+      name: c.person.name,
+      path: c.path,
+      email: c.person.emails[0] ?? null,
+      institution: c.person.institution,
+      position: c.person.position,
+      met: c.person.met,
+      role: c.role.role,
+      roleGuessedFrom: c.role.from,
+      warnings: c.person.warnings,
+    })),
+    existing: plan.existing.map((e) => ({
+      line: e.person.line, name: e.person.name, matchedPath: e.matchedPath, reason: e.reason, earlierInFile: planned.has(e.matchedPath),
+    })),
+    skipped: plan.skipped,
+  };
+}
+
+export const importCommand: Command = {
+  name: 'import',
+  summary: 'Import contacts from LinkedIn (Connections.csv), a .vcf, or a CSV; previews, never overwrites',
+  usage: 'rapport import FILE [--vault V] [--dry-run] [--format text|json] [--map "name=Full Name,email=E-mail,..."] [--today YYYY-MM-DD]',
+  async run(argv, io: CliIO) {
+    const args = parseArgs(argv, { values: ['vault', 'format', 'map', 'today'], switches: ['dry-run'] });
+    const format = oneOf(args, 'format', ['text', 'json'] as const, 'text');
+    const dryRun = args.flags.get('dry-run') === true;
+    const today = todayArg(args, io);
+    if (args.positionals.length !== 1) throw new UsageError(args.positionals.length === 0 ? 'give the FILE to import' : 'give one FILE to import');
+    const mapSpec = flag(args, 'map');
+    let override: Partial<Record<MappingField, string | null>> | null = null;
+    if (mapSpec !== undefined) {
+      const parsed = parseMappingSpec(mapSpec);
+      if (parsed.errors.length > 0) throw new UsageError(`--map: ${parsed.errors.join('; ')}`);
+      override = parsed.mapping;
+    }
+
+    const file = path.resolve(io.cwd, args.positionals[0]);
+    const shownFile = printable(args.positionals[0]);
+    const read = readImportFile(file);
+    switch (read.kind) {
+      case 'text': break;
+      case 'missing': io.err(`rapport import: no file at ${shownFile}\n`); return 2;
+      case 'not-a-file': io.err(`rapport import: ${shownFile} is not a file\n`); return 2;
+      case 'too-large': io.err(`rapport import: ${shownFile} is ${read.size} bytes; the limit is ${read.limit}\n`); return 2;
+      case 'binary': io.err(`rapport import: ${shownFile} is binary, not a CSV or vCard file\n`); return 2;
+      case 'error': io.err(`rapport import: ${shownFile} could not be read: ${read.message}\n`); return 2;
+    }
+    const { vault, root } = await loadVault(flag(args, 'vault'), io);
+    const notices: string[] = [];
+    if (read.encoding === 'windows-1252') notices.push(`${shownFile} is not UTF-8; it was read as Windows-1252`);
+    const remembered = loadRememberedMapping(root);
+
+    const result = readImport(path.basename(file), read.text, { remembered: remembered.mapping, override });
+    if (!result.ok) {
+      io.err(`rapport import: ${shownFile}: ${printable(result.message)}\n`);
+      if (result.headers) io.err(`columns: ${result.headers.map(printable).join(', ')}\n`);
+      return result.error === 'empty' ? 1 : 2;
+    }
+    if (mapSpec !== undefined && result.format !== 'csv') notices.push(`--map is for generic CSV files; ignored for ${FORMAT_LABELS[result.format]}`);
+    if (remembered.warning && result.format === 'csv') notices.push(`remembered column mapping not read: ${remembered.warning}`);
+
+    const plan = planImport(result.parsed.people, vault, today, { issues: result.parsed.issues });
+    const nothing = result.parsed.people.length === 0;
+    let write: WriteResult | null = null;
+    let mappingSaved: string | null = null;
+    const header = `Importing ${shownFile} (${FORMAT_LABELS[result.format]}) into ${printable(root)}, today ${today}`;
+
+    if (format === 'text') {
+      io.out(`${header}\n`);
+      if (result.mapping) io.out(`Columns: ${mappingText(result.mapping)}\n`);
+      io.out(previewText(plan).join('\n') + '\n');
+    }
+    if (!dryRun && !nothing) {
+      write = writePlannedNotes(root, plan.create);
+      if (result.mapping) {
+        const saved = rememberMapping(root, result.mapping);
+        mappingSaved = saved.ok ? 'remembered in .rapport.json' : `not remembered: ${saved.reason}`;
+        if (!saved.ok) notices.push(`column mapping ${mappingSaved}`);
+      }
+    }
+
+    if (format === 'json') {
+      io.out(JSON.stringify({
+        file: args.positionals[0], format: result.format, vault: root, today, dryRun,
+        mapping: result.mapping, ...planJson(plan),
+        ...(write ? { written: write.written, failed: write.failed } : {}),
+        notices,
+      }, null, 2) + '\n');
+    } else {
+      const tail: string[] = [''];
+      if (nothing) tail.push(`Nothing could be read from ${shownFile}; no notes were written.`);
+      else if (dryRun) tail.push(`Dry run: nothing was written. Run again without --dry-run to create ${plural(plan.create.length, 'note')}.`);
+      else if (write) {
+        tail.push(`Created ${plural(write.written.length, 'note')}.`);
+        if (write.failed.length > 0) {
+          tail.push(`Not written (${write.failed.length}):`);
+          for (const f of write.failed) tail.push(printable(`  ${f.path}  ${f.reason}`));
+        }
+        if (mappingSaved && !mappingSaved.startsWith('not')) tail.push(`Column mapping ${mappingSaved}.`);
+        if (write.written.length > 0) tail.push('Roles were guessed from positions: check `role` in each new note (marked role_guessed: true).');
+      }
+      for (const n of notices) tail.push(printable(`Note: ${n}`));
+      io.out(tail.join('\n') + '\n');
+    }
+    if (nothing) return 1;
+    return write && write.failed.length > 0 ? 1 : 0;
+  },
+};

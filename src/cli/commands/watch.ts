@@ -1,0 +1,216 @@
+import * as path from 'path';
+import { watch, type FSWatcher } from 'chokidar';
+import type { Stats } from 'fs';
+import { buildAgenda, agendaItems, formatAgenda } from '../../core/agenda';
+import type { CalendarDate } from '../../core/dates';
+import { toICalendar } from '../../core/ics';
+import type { RapportSettings } from '../../core/settings';
+import { isIgnoredDir, isNoteFile, isNotePath } from '../../core/vaultFs';
+import { CONFIG_FILE_NAMES, loadSettingsOrWarn } from '../../node/config';
+import { UsageError, flag, parseArgs } from '../args';
+import type { CliIO, Command } from '../io';
+import { loadVault, todayArg } from '../vaultLoader';
+import { daysArg } from './agenda';
+import { outputPath, writeFileAtomic } from './ics';
+
+const DEBOUNCE_MS = 100;
+/** A burst of events (a git checkout) still gets an update at least this often. */
+const MAX_WAIT_MS = 1000;
+const DAY_CHECK_MS = 60_000;
+
+export interface WatchOptions {
+  /** Absolute path of the vault. */
+  root: string;
+  io: CliIO;
+  /** Write this .ics file on each change instead of printing the agenda. */
+  output: string | null;
+  days: number;
+  /** A pinned date (tests, `--today`); otherwise the local date, re-read as the day turns. */
+  today?: CalendarDate;
+  debounceMs?: number;
+  /** Called after each update is printed or written (tests wait on it). */
+  onUpdate?: (changed: string[]) => void;
+}
+
+export interface Watching {
+  close(): Promise<void>;
+}
+
+const CONFIG_NAMES = new Set<string>(CONFIG_FILE_NAMES);
+
+/** The vault-relative path with forward slashes, or null when outside the vault. */
+function relativeTo(root: string, abs: string): string | null {
+  const rel = path.relative(root, abs);
+  if (rel.startsWith('..') || path.isAbsolute(rel)) return null;
+  return rel.split(path.sep).join('/');
+}
+
+/**
+ * What chokidar need not watch: the folders the index skips (dot-folders, templates,
+ * node_modules) and files that are neither notes nor the settings file. Directories
+ * are told apart by `stats` when chokidar has them; without, only folder rules apply.
+ */
+export function ignoredBy(root: string): (abs: string, stats?: Stats) => boolean {
+  return (abs, stats) => {
+    const rel = relativeTo(root, abs);
+    if (rel === null) return true;
+    if (rel === '' || CONFIG_NAMES.has(rel)) return false;
+    const parts = rel.split('/');
+    const last = parts.pop() ?? '';
+    if (parts.some((dir, depth) => isIgnoredDir(dir, depth))) return true;
+    if (stats?.isDirectory()) return isIgnoredDir(last, parts.length);
+    if (stats?.isFile()) return !isNoteFile(last);
+    return false;
+  };
+}
+
+/** Keeps the agenda (or an .ics file) current as notes change; each change re-reads only the files it names. */
+export async function startWatch(options: WatchOptions): Promise<Watching> {
+  const { root, io } = options;
+  const { vault } = await loadVault(root, io);
+  let settings: RapportSettings = loadSettingsOrWarn(root, (t) => io.err(t));
+  const today = () => options.today ?? io.today();
+  let shownFor = today();
+
+  const update = (changed: string[]) => {
+    shownFor = today();
+    const agenda = buildAgenda(vault, shownFor, settings, options.days);
+    if (options.output) {
+      const items = agendaItems(agenda);
+      try {
+        writeFileAtomic(options.output, toICalendar(items));
+        io.err(`rapport watch: wrote ${items.length} event${items.length === 1 ? '' : 's'} to ${options.output}\n`);
+      } catch (e) {
+        io.err(`rapport watch: could not write ${options.output}: ${e instanceof Error ? e.message : String(e)}\n`);
+      }
+    } else {
+      if (changed.length > 0) io.out(`\n— ${changed.length} note${changed.length === 1 ? '' : 's'} changed: ${changed.slice(0, 3).join(', ')}${changed.length > 3 ? ', …' : ''}\n`);
+      io.out(formatAgenda(agenda));
+    }
+    options.onUpdate?.(changed);
+  };
+
+  const pending = new Set<string>();
+  let settingsChanged = false;
+  let timer: NodeJS.Timeout | undefined;
+  let firstPending = 0;
+  let chain: Promise<void> = Promise.resolve();
+  let closed = false;
+
+  const flush = async () => {
+    timer = undefined;
+    firstPending = 0;
+    const paths = [...pending].sort();
+    pending.clear();
+    if (settingsChanged) {
+      settingsChanged = false;
+      settings = loadSettingsOrWarn(root, (t) => io.err(t));
+    }
+    for (const p of paths) {
+      if (closed) return;
+      try {
+        await vault.refresh(p);
+      } catch (e) {
+        io.err(`rapport watch: could not read ${p}: ${e instanceof Error ? e.message : String(e)}\n`);
+      }
+    }
+    if (!closed) update(paths);
+  };
+
+  const schedule = () => {
+    const now = Date.now();
+    if (firstPending === 0) firstPending = now;
+    clearTimeout(timer);
+    const wait = Math.max(0, Math.min(options.debounceMs ?? DEBOUNCE_MS, firstPending + MAX_WAIT_MS - now));
+    timer = setTimeout(() => {
+      chain = chain.then(flush, flush);
+    }, wait);
+  };
+
+  // chokidar 4.0.2 types every event's first argument as `string | Error`.
+  const onFile = (abs: string | Error) => {
+    if (typeof abs !== 'string') return;
+    const rel = relativeTo(root, abs);
+    if (rel === null) return;
+    if (CONFIG_NAMES.has(rel)) settingsChanged = true;
+    else if (isNotePath(rel)) pending.add(rel);
+    else return;
+    schedule();
+  };
+
+  const watcher: FSWatcher = watch(root, {
+    followSymlinks: false,
+    ignoreInitial: true,
+    ignored: ignoredBy(root),
+    persistent: true,
+  });
+  watcher.on('add', onFile);
+  watcher.on('change', onFile);
+  watcher.on('unlink', onFile);
+  watcher.on('unlinkDir', (abs: string | Error) => {
+    // Usually each file's unlink comes too; this covers platforms where only the folder is reported.
+    if (typeof abs !== 'string') return;
+    const rel = relativeTo(root, abs);
+    if (rel === null || rel === '') return;
+    for (const p of vault.paths()) if (p.startsWith(`${rel}/`)) pending.add(p);
+    schedule();
+  });
+  watcher.on('error', (e: unknown) => {
+    io.err(`rapport watch: watcher error: ${e instanceof Error ? e.message : String(e)}\n`);
+  });
+  await new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
+
+  // A terminal left open overnight shows the new day's agenda.
+  const dayTimer = setInterval(() => {
+    if (today() !== shownFor) chain = chain.then(() => update([]));
+  }, DAY_CHECK_MS);
+  dayTimer.unref();
+
+  update([]);
+  return {
+    async close() {
+      closed = true;
+      clearTimeout(timer);
+      clearInterval(dayTimer);
+      await watcher.close();
+      await chain.catch(() => undefined);
+    },
+  };
+}
+
+/** Resolves on the first SIGINT or SIGTERM, then stops listening for them. */
+function untilInterrupted(): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
+export const watchCommand: Command = {
+  name: 'watch',
+  summary: 'Keep the agenda printed (or an .ics file written) up to date as notes change; Ctrl+C stops',
+  usage: 'rapport watch [VAULT] [--today YYYY-MM-DD] [--days N] [-o FILE.ics]',
+  async run(argv, io) {
+    const args = parseArgs(argv, { values: ['today', 'days', 'output'], aliases: { o: 'output' } });
+    const pinned = flag(args, 'today') === undefined ? undefined : todayArg(args, io);
+    const days = daysArg(args, defaultDays(args));
+    if (args.positionals.length > 1) throw new UsageError('one vault at a time');
+    const output = outputPath(args, io);
+    const root = path.resolve(io.cwd, args.positionals[0] ?? '.');
+    const watching = await startWatch({ root, io, output, days, today: pinned });
+    io.err(`rapport watch: watching ${root} (Ctrl+C to stop)\n`);
+    await untilInterrupted();
+    await watching.close();
+    return 0;
+  },
+};
+
+/** The .ics file looks further ahead than the printed agenda, as `rapport ics` does. */
+function defaultDays(args: ReturnType<typeof parseArgs>): number {
+  return flag(args, 'output') === undefined ? 7 : 30;
+}

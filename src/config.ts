@@ -1,0 +1,76 @@
+import * as vscode from 'vscode';
+import { RULE_CODES, mergeSettings, type RapportSettings } from './core/settings';
+
+/** Settings that change which vault is open: changing one restarts the session. */
+const SESSION_KEYS = ['rapport.vaultPath', 'rapport.templatesFolder'];
+
+const NUMBER_KEYS = [
+  'followUpErrorAfterDays', 'conferenceFollowUpFromDays', 'conferenceFollowUpDueDays', 'awaitingReplyNudgeDays',
+  'awaitingReplyOverdueDays', 'maxAttempts', 'replyWithinDays', 'rotationFeedbackLeadDays', 'rotationThankYouDays',
+  'rotationThankYouGraceDays', 'mentorCadenceDays', 'sponsorCadenceDays', 'otherCadenceDays', 'conferencePrepDays',
+  'conferencePrepUrgentDays', 'conferenceShortlistMin',
+] as const;
+
+/**
+ * The one typed view of `rapport.*`. Only values the user actually set are passed
+ * on, so a vault's `.rapport.json` still applies to everything else.
+ */
+export class RapportConfig {
+  private get section(): vscode.WorkspaceConfiguration {
+    return vscode.workspace.getConfiguration('rapport');
+  }
+
+  get vaultPath(): string {
+    return (this.restricted('vaultPath') ?? '').trim();
+  }
+
+  get templatesFolder(): string {
+    return (this.restricted('templatesFolder') ?? 'templates').trim() || 'templates';
+  }
+
+  /**
+   * A setting that may point Rapport at other files. VS Code already ignores workspace
+   * values of restricted settings in Restricted Mode; reading only the user's own value
+   * there keeps that true even if the manifest and this code drift apart.
+   */
+  private restricted(key: string): string | undefined {
+    if (vscode.workspace.isTrusted) return this.section.get<string>(key);
+    return this.section.inspect<string>(key)?.globalValue;
+  }
+
+  /** The follow-up settings: the vault's file first, then what the user set in VS Code on top. */
+  followUpSettings(vaultFile: unknown): { settings: RapportSettings; errors: string[] } {
+    const base = vaultFile !== null && typeof vaultFile === 'object' && !Array.isArray(vaultFile) ? { ...(vaultFile as Record<string, unknown>) } : {};
+    const overrides: Record<string, unknown> = {};
+    for (const key of NUMBER_KEYS) {
+      const value = explicitValue(this.section, key);
+      if (value !== undefined) overrides[key] = value;
+    }
+    for (const key of ['erasUpdateDate', 'erasSeasonEndDate']) {
+      const value = explicitValue(this.section, key);
+      if (value !== undefined) overrides[key] = value;
+    }
+    const rules = explicitValue(this.section, 'rules');
+    if (rules !== null && typeof rules === 'object') {
+      const fileRules = base.rules !== null && typeof base.rules === 'object' ? (base.rules as Record<string, unknown>) : {};
+      const picked = Object.fromEntries(Object.entries(rules as Record<string, unknown>).filter(([code]) => (RULE_CODES as readonly string[]).includes(code)));
+      overrides.rules = { ...fileRules, ...picked };
+    }
+    return mergeSettings({ ...base, ...overrides });
+  }
+
+  static affectsSession(e: vscode.ConfigurationChangeEvent): boolean {
+    return SESSION_KEYS.some((k) => e.affectsConfiguration(k));
+  }
+
+  static affectsRules(e: vscode.ConfigurationChangeEvent): boolean {
+    return e.affectsConfiguration('rapport') && !RapportConfig.affectsSession(e);
+  }
+}
+
+/** The value the user set at any level, or undefined when only the default applies. */
+function explicitValue(section: vscode.WorkspaceConfiguration, key: string): unknown {
+  const i = section.inspect(key);
+  if (!i) return undefined;
+  return i.workspaceFolderValue ?? i.workspaceValue ?? i.globalValue;
+}

@@ -1,0 +1,42 @@
+import { daysBetween, type CalendarDate } from './dates';
+import type { FollowUp } from './rules/types';
+import type { ContactNote } from './types';
+
+/** What a contact needs now, for the tree's icon and description. */
+export type ContactState = 'overdue' | 'due-soon' | 'waiting' | 'dormant' | 'ok';
+
+export const DUE_SOON_DAYS = 3;
+
+export function contactState(contact: ContactNote, followUps: readonly FollowUp[], today: CalendarDate): ContactState {
+  if (contact.status === 'dormant' || contact.status === 'archived' || contact.status === 'paused') return 'dormant';
+  if (followUps.some((f) => f.due < today && (f.severity === 'warning' || f.severity === 'error'))) return 'overdue';
+  if (followUps.some((f) => f.code !== 'attempts-exhausted' && daysBetween(today, f.due) <= DUE_SOON_DAYS)) return 'due-soon';
+  if (contact.status === 'waiting' || followUps.some((f) => f.code === 'awaiting-reply' || f.code === 'attempts-exhausted')) return 'waiting';
+  return 'ok';
+}
+
+/** The earliest due date among follow-ups, or the contact's own planned date. */
+export function nextDue(contact: ContactNote, followUps: readonly FollowUp[]): CalendarDate | null {
+  const dates = followUps.map((f) => f.due);
+  if (contact.followUp) dates.push(contact.followUp);
+  for (const t of contact.tasks) if (!t.done && t.due) dates.push(t.due);
+  return dates.length === 0 ? null : dates.sort()[0];
+}
+
+/** "today", "tomorrow", "in 3 days", "2 days ago": short enough for a tree's description. */
+export function relativeDue(due: CalendarDate, today: CalendarDate): string {
+  const d = daysBetween(today, due);
+  if (d === 0) return 'today';
+  if (d === 1) return 'tomorrow';
+  if (d === -1) return 'yesterday';
+  return d > 0 ? `in ${d} days` : `${-d} days ago`;
+}
+
+export type AgendaBucket = 'overdue' | 'today' | 'week' | 'later';
+
+export function bucketOf(due: CalendarDate, today: CalendarDate): AgendaBucket {
+  const d = daysBetween(today, due);
+  if (d < 0) return 'overdue';
+  if (d === 0) return 'today';
+  return d <= 7 ? 'week' : 'later';
+}

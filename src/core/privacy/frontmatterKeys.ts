@@ -1,0 +1,42 @@
+/**
+ * Frontmatter fields that hold the note's own contact details (a faculty member's
+ * office phone, a program's address) are legitimate and are never scanned.
+ */
+
+const SELF_KEYS: ReadonlySet<string> = new Set([
+  'phone', 'tel', 'telephone', 'mobile', 'cell', 'cell_phone', 'mobile_phone', 'work_phone',
+  'office_phone', 'fax', 'pager', 'email', 'e_mail', 'address', 'office', 'office_address',
+  'mailing_address', 'location', 'zip', 'zip_code', 'postal_code', 'website', 'url',
+  'birthday', 'birth_date', 'birthdate',
+]);
+
+const OPEN = /^---[ \t]*$/;
+const CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
+const TOP_LEVEL_KEY = /^(?:"([^"]{1,100})"|'([^']{1,100})'|([^\s#:'"\-?[{][^:#]{0,100}?))[ \t]*:(?:[ \t]|$)/;
+
+function normalizeKey(key: string): string {
+  return key.trim().toLowerCase().replace(/[\s-]+/g, '_');
+}
+
+/** 0-based lines of the frontmatter that belong to the note's own contact fields (values and their continuation lines). */
+export function ownContactLines(lines: readonly string[]): Set<number> {
+  const skip = new Set<number>();
+  if (lines.length === 0 || !OPEN.test(lines[0])) return skip;
+  let close = 1;
+  while (close < lines.length && !CLOSE.test(lines[close])) close++;
+  // An unclosed block is not frontmatter (the reader reports it); scan all of it.
+  if (close === lines.length) return skip;
+  let inSelfKey = false;
+  for (let i = 1; i < close; i++) {
+    const line = lines[i];
+    const key = TOP_LEVEL_KEY.exec(line);
+    if (key) {
+      inSelfKey = SELF_KEYS.has(normalizeKey(key[1] ?? key[2] ?? key[3]));
+    } else if (!/^[ \t-]/.test(line) && line.trim() !== '') {
+      // Not a key and not a continuation: whatever it is, it is not the contact's field.
+      inSelfKey = false;
+    }
+    if (inSelfKey) skip.add(i);
+  }
+  return skip;
+}

@@ -1,0 +1,36 @@
+import { addDays, daysBetween } from '../dates';
+import { DEFAULT_SETTINGS } from '../settings';
+import { keyLine, noteLine, plural, relativeDays } from './facts';
+import type { Rule } from './types';
+
+/**
+ * conference-prep: a conference starting within `conferencePrepDays` whose
+ * shortlist has fewer than `conferenceShortlistMin` names or which has no goals
+ * (the guide: "Make a shortlist (10–20 names)", "Clarify your goals"). Info, then a
+ * warning in the last `conferencePrepUrgentDays`; shown until the first day.
+ */
+export const conferencePrep: Rule = (note, ctx) => {
+  if (note.kind !== 'conference' || !note.start) return [];
+  const { conferencePrepDays: window, conferencePrepUrgentDays: urgent, conferenceShortlistMin: min } = ctx.settings;
+  const shortShortlist = note.shortlist.length < min;
+  const noGoals = note.goals.length === 0;
+  if (!shortShortlist && !noGoals) return [];
+  const gaps: string[] = [];
+  if (shortShortlist) {
+    const target = min === DEFAULT_SETTINGS.conferenceShortlistMin ? 'the guide suggests 10–20' : `your settings ask for ${min}`;
+    gaps.push(`the shortlist has ${plural(note.shortlist.length, 'name')} (${target})`);
+  }
+  if (noGoals) gaps.push('no goals are written');
+  const left = daysBetween(ctx.today, note.start);
+  return [{
+    code: 'conference-prep',
+    severity: left <= urgent ? 'warning' : 'info',
+    due: note.start,
+    showFrom: addDays(note.start, -window),
+    showUntil: note.start,
+    line: (shortShortlist ? keyLine(note, 'shortlist', 'people_to_meet') : keyLine(note, 'goals')) ?? keyLine(note, 'start', 'date', 'start_date') ?? noteLine(note),
+    message: `${note.name} starts ${note.start} (${relativeDays(note.start, ctx.today)}); ${gaps.join(' and ')}. Check the program for speakers and faculty from programs you like, note their interests, and write 2–3 goals.`,
+    action: 'Finish the shortlist and goals',
+    key: 'prep',
+  }];
+};

@@ -1,0 +1,85 @@
+import { daysInMonth, type CalendarDate } from '../dates';
+import type { ContactNote, RotationNote } from '../types';
+import { displayName, firstOnOrAfter, keyLine, noteLine } from './facts';
+import type { Rule, RuleContext } from './types';
+
+const FACULTY_ROLES = new Set(['faculty', 'program-director', 'associate-program-director', 'chair']);
+
+export interface Season {
+  start: CalendarDate;
+  /** Inclusive. */
+  end: CalendarDate;
+}
+
+/** `MM-DD` in a given year; 02-29 falls back to 02-28 outside leap years. */
+export function monthDayIn(year: number, monthDay: string): CalendarDate {
+  const [m, d] = monthDay.split('-').map(Number);
+  const day = Math.min(d, daysInMonth(year, m));
+  return `${String(year).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+function seasonOf(year: number, startMd: string, endMd: string): Season {
+  const start = monthDayIn(year, startMd);
+  const end = monthDayIn(endMd < startMd ? year + 1 : year, endMd);
+  return { start, end };
+}
+
+/** The season `today` falls in, else the next one. */
+export function currentSeason(today: CalendarDate, startMd: string, endMd: string): Season {
+  const year = Number(today.slice(0, 4));
+  for (const y of [year - 1, year]) {
+    const s = seasonOf(y, startMd, endMd);
+    if (today >= s.start && today <= s.end) return s;
+  }
+  const thisYear = seasonOf(year, startMd, endMd);
+  return today < thisYear.start ? thisYear : seasonOf(year + 1, startMd, endMd);
+}
+
+/**
+ * eras-update: from `erasUpdateDate` each season (September 1 by default) until
+ * `erasSeasonEndDate` (January 31), a brief update email ("I have applied to your
+ * program; my time on your service reinforced my interest") to sponsors and to
+ * faculty at programs where you rotated. A rotation counts when it ended before the
+ * season opened; faculty from later rotations get the rotation thank-you instead.
+ * Any outbound message, call or meeting since the season opened clears it.
+ */
+export const erasUpdate: Rule = (note, ctx) => {
+  if (note.kind !== 'contact') return [];
+  const season = currentSeason(ctx.today, ctx.settings.erasUpdateDate, ctx.settings.erasSeasonEndDate);
+  const reason = whyUpdate(note, season, ctx);
+  if (!reason) return [];
+  if (firstOnOrAfter(note, season.start, (i) => i.direction === 'out' || i.direction === 'both')) return [];
+  return [{
+    code: 'eras-update',
+    severity: 'info',
+    due: season.start,
+    showFrom: season.start,
+    showUntil: season.end,
+    line: reason.line,
+    message: `${reason.text}; the application season opened ${season.start} and nothing was sent since. Send ${displayName(note)} a brief, low-pressure update (${reason.content}).`,
+    action: 'Send a brief ERAS update',
+    template: 'eras-update',
+    key: `season:${season.start}`,
+  }];
+};
+
+function whyUpdate(contact: ContactNote, season: Season, ctx: RuleContext): { text: string; content: string; line: number } | null {
+  if (contact.sponsor) {
+    return { text: `${displayName(contact)} is a sponsor`, content: 'where you applied and how the season is going', line: keyLine(contact, 'sponsor') ?? noteLine(contact) };
+  }
+  if (!contact.role || !FACULTY_ROLES.has(contact.role)) return null;
+  const index = ctx.index();
+  const rotated = (r: RotationNote) => r.end !== null && r.end < season.start;
+  const onRotation = index.rotationsOf(contact).filter(rotated);
+  const atProgram = index.rotationsAtProgramOf(contact).filter(rotated);
+  const rotation = onRotation[onRotation.length - 1] ?? atProgram[atProgram.length - 1];
+  if (!rotation) return null;
+  const line = onRotation.includes(rotation)
+    ? keyLine(contact, 'met_at', 'met_where', 'event', 'program')
+    : keyLine(contact, 'program');
+  return {
+    text: `You rotated on ${rotation.name} (ended ${rotation.end})`,
+    content: 'that you applied to the program and that the rotation confirmed your interest',
+    line: line ?? noteLine(contact),
+  };
+}

@@ -1,0 +1,38 @@
+import { addDays } from '../dates';
+import { DEFAULT_SETTINGS } from '../settings';
+import type { Finding, Rule } from './types';
+import { displayName, firstOnOrAfter, keyLine, noteLine } from './facts';
+
+/**
+ * rotation-thank-you: after a rotation (home or away) ends, thank each faculty
+ * member and resident met on it (`met_at` the rotation, or listed in its
+ * `contacts:`); fellow students are left out. Due `rotationThankYouDays` after the
+ * end, reported on each contact. Any outbound message dated from
+ * `rotationThankYouGraceDays` before the end onwards counts: a goodbye note on the
+ * last Friday is a thank-you too.
+ */
+export const rotationThankYou: Rule = (note, ctx) => {
+  if (note.kind !== 'contact' || note.role === 'student') return [];
+  const out: Finding[] = [];
+  const { rotationThankYouDays: days, rotationThankYouGraceDays: grace } = ctx.settings;
+  for (const rotation of ctx.index().rotationsOf(note)) {
+    if (!rotation.end || ctx.today <= rotation.end) continue;
+    const since = addDays(rotation.end, -grace);
+    if (firstOnOrAfter(note, since, (i) => i.direction === 'out')) continue;
+    const due = addDays(rotation.end, days);
+    const metThere = note.metAt !== null && ctx.vault.resolve(note.metAt) === rotation;
+    const guide = days === DEFAULT_SETTINGS.rotationThankYouDays ? 'within a few days, as the guide suggests' : `within ${days} days`;
+    out.push({
+      code: 'rotation-thank-you',
+      severity: ctx.today > due ? 'warning' : 'info',
+      due,
+      showFrom: addDays(rotation.end, 1),
+      line: (metThere ? keyLine(note, 'met_at', 'met_where', 'event') : undefined) ?? noteLine(note),
+      message: `${metThere ? 'Met on' : 'Listed on'} ${rotation.name}, which ended ${rotation.end}; no thank-you logged since ${since}. Thank ${displayName(note)} for the teaching ${guide}, naming one specific thing you appreciated (by ${due}).`,
+      action: 'Send a rotation thank-you',
+      template: 'rotation-thank-you',
+      key: `rotation:${rotation.path}`,
+    });
+  }
+  return out;
+};

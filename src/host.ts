@@ -1,0 +1,96 @@
+import * as vscode from 'vscode';
+import { RapportConfig } from './config';
+import { FollowUpDiagnostics } from './diagnostics';
+import { VaultSession, type SessionState } from './session';
+import { OverdueStatus } from './statusBar';
+import { EventsTree } from './tree/eventsTree';
+import { FollowUpsTree } from './tree/followUpsTree';
+import { NetworkTree } from './tree/networkTree';
+import type { TreeNode } from './tree/treeNodes';
+import { locateVault } from './vaultLocator';
+
+/**
+ * Owns the session-lifetime parts: the open vault and everything drawn from it.
+ * Extension-lifetime parts (commands, providers) ask the host for the current
+ * session, so changing `rapport.vaultPath` rebuilds only what depends on the vault.
+ */
+export class RapportHost implements vscode.Disposable {
+  readonly config = new RapportConfig();
+  private _session: VaultSession | undefined;
+  private sessionParts: vscode.Disposable[] = [];
+  network: NetworkTree | undefined;
+  followUps: FollowUpsTree | undefined;
+  events: EventsTree | undefined;
+  networkView: vscode.TreeView<TreeNode> | undefined;
+  followUpsView: vscode.TreeView<TreeNode> | undefined;
+  private readonly started = new vscode.EventEmitter<VaultSession | undefined>();
+  /** Fires when a session opens (or closes, with undefined). */
+  readonly onDidStartSession = this.started.event;
+
+  constructor(private readonly context: vscode.ExtensionContext) {}
+
+  get session(): VaultSession | undefined {
+    return this._session;
+  }
+
+  /** Opens the vault the settings and workspace point to; cheap when there is none. */
+  start(): void {
+    this.stop();
+    const location = locateVault(this.config);
+    if (location.kind === 'none') {
+      void this.setState('noVault');
+      this.started.fire(undefined);
+      return;
+    }
+    const session = new VaultSession(location.root, this.config);
+    this._session = session;
+    const network = new NetworkTree(session, this.context.workspaceState);
+    const followUps = new FollowUpsTree(session);
+    const events = new EventsTree(session);
+    this.network = network;
+    this.followUps = followUps;
+    this.events = events;
+    this.networkView = vscode.window.createTreeView('rapport.network', { treeDataProvider: network, showCollapseAll: true });
+    this.followUpsView = vscode.window.createTreeView('rapport.followUps', { treeDataProvider: followUps, showCollapseAll: true });
+    const eventsView = vscode.window.createTreeView('rapport.events', { treeDataProvider: events, showCollapseAll: true });
+    this.sessionParts = [
+      new FollowUpDiagnostics(session),
+      new OverdueStatus(session, followUps),
+      network, followUps, events, this.networkView, this.followUpsView, eventsView,
+      session.onDidChange(() => {
+        void this.setState(session.state);
+        if (this.followUpsView) this.followUpsView.badge = badge(followUps.overdueCount());
+      }),
+      session,
+    ];
+    void this.setState('indexing');
+    this.started.fire(session);
+    session.whenReady().catch((e: unknown) => {
+      void vscode.window.showErrorMessage(`Rapport could not index the vault at ${location.root}: ${e instanceof Error ? e.message : String(e)}`);
+    });
+  }
+
+  private async setState(state: SessionState): Promise<void> {
+    await vscode.commands.executeCommand('setContext', 'rapport.state', state);
+  }
+
+  stop(): void {
+    for (const d of this.sessionParts.reverse()) d.dispose();
+    this.sessionParts = [];
+    this._session = undefined;
+    this.network = undefined;
+    this.followUps = undefined;
+    this.events = undefined;
+    this.networkView = undefined;
+    this.followUpsView = undefined;
+  }
+
+  dispose(): void {
+    this.stop();
+    this.started.dispose();
+  }
+}
+
+function badge(n: number): vscode.ViewBadge | undefined {
+  return n > 0 ? { value: n, tooltip: `${n} overdue follow-up${n === 1 ? '' : 's'}` } : undefined;
+}

@@ -1,0 +1,120 @@
+import * as vscode from 'vscode';
+import { isCalendarDate, localToday } from './core/dates';
+import { appendInteraction, setFrontmatterField } from './core/edits';
+import { canMarkDone, markDoneEdit, snoozeDate, snoozeEdit, suggestedKind } from './core/resolutions';
+import type { FollowUp } from './core/rules/types';
+import { INTERACTION_KINDS, type InteractionKind } from './core/types';
+import type { RapportHost } from './host';
+import { applyNoteEdit } from './noteEdits';
+import type { TreeNode } from './tree/treeNodes';
+
+/** What a command was invoked on: a tree node, a URI (quick fix, explorer) or nothing (the active editor). */
+export type CommandTarget = TreeNode | vscode.Uri | undefined;
+
+interface Resolved {
+  uri: vscode.Uri;
+  path: string;
+  followUp?: FollowUp;
+}
+
+const KIND_HELP: Record<InteractionKind, string> = {
+  met: 'Met in person', call: 'Phone or video call', meeting: 'A scheduled meeting', emailed: 'You sent an email',
+  'followed-up': 'You sent a follow-up', replied: 'They replied', received: 'They wrote first', thanked: 'You sent a thank-you',
+  presented: 'You presented (poster, talk)', note: 'A note to self',
+};
+
+export function registerNoteCommands(host: RapportHost): vscode.Disposable[] {
+  const resolve = (target: CommandTarget): Resolved | undefined => {
+    const session = host.session;
+    if (!session) {
+      void vscode.window.showInformationMessage('Rapport: open a vault first.');
+      return undefined;
+    }
+    if (target instanceof vscode.Uri) {
+      const path = session.relative(target);
+      return path === undefined ? undefined : { uri: target, path };
+    }
+    if (target && (target.type === 'contact' || target.type === 'event')) return { uri: session.uriOf(target.path), path: target.path };
+    if (target && target.type === 'followUp') return { uri: session.uriOf(target.path), path: target.path, followUp: target.followUp };
+    const editor = vscode.window.activeTextEditor;
+    const path = editor ? session.relative(editor.document.uri) : undefined;
+    if (!editor || path === undefined) {
+      void vscode.window.showInformationMessage('Rapport: open a note of the vault, or pick a contact in the Rapport views.');
+      return undefined;
+    }
+    return { uri: editor.document.uri, path };
+  };
+
+  /** The follow-up a command is about: given, on the cursor's line, or picked from the note's list. */
+  const pickFollowUp = async (r: Resolved, code?: string, line?: number, filter: (f: FollowUp) => boolean = () => true): Promise<FollowUp | undefined> => {
+    if (r.followUp) return r.followUp;
+    const all = (host.session?.followUps(r.path) ?? []).filter(filter);
+    const exact = all.find((f) => (code === undefined || f.code === code) && (line === undefined || f.range.start.line === line));
+    if (exact && (code !== undefined || all.length === 1)) return exact;
+    if (all.length === 0) {
+      void vscode.window.showInformationMessage('Rapport: this note has no open follow-up.');
+      return undefined;
+    }
+    const picked = await vscode.window.showQuickPick(all.map((f) => ({ label: f.action, description: `due ${f.due}`, detail: f.message, f })), { placeHolder: 'Which follow-up?' });
+    return picked?.f;
+  };
+
+  const today = () => host.session?.today ?? localToday();
+
+  return [
+    vscode.commands.registerCommand('rapport.openNote', async (uri: vscode.Uri, line = 0) => {
+      const doc = await vscode.workspace.openTextDocument(uri);
+      const pos = new vscode.Position(Math.min(line, doc.lineCount - 1), 0);
+      await vscode.window.showTextDocument(doc, { selection: new vscode.Range(pos, pos), preview: true });
+    }),
+
+    vscode.commands.registerCommand('rapport.logInteraction', async (target: CommandTarget, code?: string) => {
+      const r = resolve(target);
+      if (!r) return;
+      const suggested = suggestedKind(code ?? r.followUp?.code);
+      const items = INTERACTION_KINDS.map((k) => ({ label: k, description: KIND_HELP[k], picked: k === suggested }));
+      items.sort((a, b) => (a.label === suggested ? -1 : b.label === suggested ? 1 : 0));
+      const kind = await vscode.window.showQuickPick(items, { placeHolder: `Log an interaction dated today (${today()})` });
+      if (!kind) return;
+      const summary = await vscode.window.showInputBox({ prompt: 'What happened? (optional)', placeHolder: 'e.g. thanked her for the advice on aways' });
+      if (summary === undefined) return;
+      await applyNoteEdit(r.uri, (text) => appendInteraction(text, today(), kind.label as InteractionKind, summary));
+    }),
+
+    vscode.commands.registerCommand('rapport.markDone', async (target: CommandTarget, code?: string, line?: number) => {
+      const r = resolve(target);
+      if (!r) return;
+      const f = await pickFollowUp(r, code, line, (x) => canMarkDone(x.code));
+      if (!f) return;
+      await applyNoteEdit(r.uri, (text) => markDoneEdit(text, r.path, f, today()));
+    }),
+
+    vscode.commands.registerCommand('rapport.snooze', async (target: CommandTarget, days?: number) => {
+      const r = resolve(target);
+      if (!r) return;
+      let until: string | undefined = typeof days === 'number' ? snoozeDate(today(), days) : undefined;
+      if (until === undefined) {
+        const choice = await vscode.window.showQuickPick([
+          { label: '3 days', until: snoozeDate(today(), 3) },
+          { label: '1 week', until: snoozeDate(today(), 7) },
+          { label: '2 weeks', until: snoozeDate(today(), 14) },
+          { label: 'Until a date…', until: '' },
+        ].map((c) => ({ ...c, description: c.until })), { placeHolder: 'Snooze this contact\'s reminders' });
+        if (!choice) return;
+        until = choice.until || await vscode.window.showInputBox({
+          prompt: 'Snooze until (YYYY-MM-DD)',
+          value: snoozeDate(today(), 30),
+          validateInput: (v) => (isCalendarDate(v.trim()) ? (v.trim() > today() ? null : 'Pick a date after today.') : 'Use a date such as 2026-12-31.'),
+        });
+        if (!until) return;
+      }
+      await applyNoteEdit(r.uri, (text) => snoozeEdit(text, until!.trim()));
+    }),
+
+    vscode.commands.registerCommand('rapport.setDormant', async (target: CommandTarget) => {
+      const r = resolve(target);
+      if (!r) return;
+      await applyNoteEdit(r.uri, (text) => setFrontmatterField(text, 'status', 'dormant'));
+    }),
+  ];
+}

@@ -1,0 +1,71 @@
+import * as vscode from 'vscode';
+import { DIAGNOSTIC_SOURCE, toWorkspaceEdit } from './convert';
+import { setFrontmatterField, type EditResult } from './core/edits';
+import { canMarkDone, markDoneEdit, snoozeDate, snoozeEdit } from './core/resolutions';
+import { RULE_CODES } from './core/settings';
+import type { RapportHost } from './host';
+
+const TITLES: Record<string, string> = {
+  'follow-up-due': 'Mark follow-up done',
+  'conference-follow-up': 'Mark done: log the conference follow-up email',
+  'awaiting-reply': 'Mark done: log the polite follow-up',
+  'attempts-exhausted': 'Stop nudging: set status dormant',
+  'reply-owed': 'Mark done: log your reply',
+  'rotation-feedback': 'Mark done: note that you asked for feedback',
+  'rotation-thank-you': 'Mark done: log the thank-you',
+  'eras-update': 'Mark done: log the ERAS update email',
+  'keep-in-touch': 'Mark done: log a keep-in-touch email',
+};
+
+/**
+ * Quick fixes on Rapport's follow-up diagnostics. Edits that need no answer are
+ * computed here from the buffer, so the lightbulb shows exactly what will change;
+ * the rest run a command that asks first.
+ */
+export class FollowUpQuickFixes implements vscode.CodeActionProvider {
+  static readonly kinds = [vscode.CodeActionKind.QuickFix];
+
+  constructor(private readonly host: RapportHost) {}
+
+  provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    const session = this.host.session;
+    const path = session?.relative(doc.uri);
+    if (!session || path === undefined) return [];
+    const text = doc.getText();
+    const actions: vscode.CodeAction[] = [];
+    const edit = (title: string, result: EditResult, diagnostic: vscode.Diagnostic, preferred = false) => {
+      if (!result.ok) return;
+      const a = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+      a.edit = toWorkspaceEdit(doc.uri, result.edits);
+      a.diagnostics = [diagnostic];
+      a.isPreferred = preferred;
+      actions.push(a);
+    };
+    const command = (title: string, cmd: vscode.Command, diagnostic: vscode.Diagnostic) => {
+      const a = new vscode.CodeAction(title, vscode.CodeActionKind.QuickFix);
+      a.command = cmd;
+      a.diagnostics = [diagnostic];
+      actions.push(a);
+    };
+
+    const isContact = session.note(doc.uri)?.kind === 'contact';
+    for (const d of context.diagnostics) {
+      const code = typeof d.code === 'object' ? String(d.code.value) : String(d.code ?? '');
+      if (d.source !== DIAGNOSTIC_SOURCE || !(RULE_CODES as readonly string[]).includes(code)) continue;
+      const line = d.range.start.line;
+      const followUp = session.followUps(path).find((f) => f.code === code && f.range.start.line === line);
+      if (followUp?.template) {
+        command(`Insert the email template "${followUp.template}"`, { command: 'rapport.insertTemplate', title: 'Insert Template', arguments: [doc.uri, followUp.template] }, d);
+      }
+      if (canMarkDone(code)) edit(TITLES[code] ?? 'Mark follow-up done', markDoneEdit(text, path, { code, range: { start: { line, character: 0 }, end: { line, character: 0 } } }, session.today), d, true);
+      command('Log interaction today…', { command: 'rapport.logInteraction', title: 'Log Interaction', arguments: [doc.uri, code] }, d);
+      if (isContact) {
+        edit('Snooze 3 days', snoozeEdit(text, snoozeDate(session.today, 3)), d);
+        edit('Snooze 1 week', snoozeEdit(text, snoozeDate(session.today, 7)), d);
+        command('Snooze until…', { command: 'rapport.snooze', title: 'Snooze', arguments: [doc.uri] }, d);
+      }
+      if (isContact && code !== 'attempts-exhausted') edit('Set status dormant', setFrontmatterField(text, 'status', 'dormant'), d);
+    }
+    return actions;
+  }
+}

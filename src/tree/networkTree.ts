@@ -1,0 +1,85 @@
+import * as vscode from 'vscode';
+import { GROUP_LABELS, type ContactNote } from '../core/types';
+import type { VaultSession } from '../session';
+import { contactItem } from './contactItem';
+import type { TreeNode } from './treeNodes';
+
+export type NetworkGrouping = 'role' | 'institution';
+const GROUPING_KEY = 'rapport.networkGrouping';
+
+/** The Network view: contacts by group (or by institution), each group with its count. */
+export class NetworkTree implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly subscription: vscode.Disposable;
+  private _grouping: NetworkGrouping;
+
+  constructor(private readonly session: VaultSession, private readonly memento: vscode.Memento) {
+    this._grouping = memento.get<NetworkGrouping>(GROUPING_KEY) === 'institution' ? 'institution' : 'role';
+    void vscode.commands.executeCommand('setContext', GROUPING_KEY, this._grouping);
+    this.subscription = session.onDidChange(() => this.changed.fire(undefined));
+  }
+
+  get grouping(): NetworkGrouping {
+    return this._grouping;
+  }
+
+  async setGrouping(grouping: NetworkGrouping): Promise<void> {
+    this._grouping = grouping;
+    await this.memento.update(GROUPING_KEY, grouping);
+    await vscode.commands.executeCommand('setContext', GROUPING_KEY, grouping);
+    this.changed.fire(undefined);
+  }
+
+  getChildren(node?: TreeNode): TreeNode[] {
+    if (this.session.state === 'indexing') return [];
+    if (!node) return this.groups();
+    if (node.type === 'group') return node.paths.map((path) => ({ type: 'contact', path, parent: node.id }));
+    return [];
+  }
+
+  getParent(node: TreeNode): TreeNode | undefined {
+    if (node.type !== 'contact') return undefined;
+    return this.groups().find((g) => g.type === 'group' && g.id === node.parent);
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    if (node.type === 'group') {
+      const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
+      item.id = node.id;
+      item.description = String(node.paths.length);
+      item.contextValue = 'group';
+      item.iconPath = new vscode.ThemeIcon(this._grouping === 'institution' ? 'organization' : 'account');
+      item.tooltip = `${node.label}: ${node.paths.length} contact${node.paths.length === 1 ? '' : 's'}`;
+      item.accessibilityInformation = { label: `${node.label}, ${node.paths.length} contacts` };
+      return item;
+    }
+    if (node.type === 'contact') {
+      const note = this.session.vault.get(node.path);
+      if (note?.kind === 'contact') return contactItem(this.session, note, `${node.parent}/${node.path}`);
+    }
+    return new vscode.TreeItem('(gone)');
+  }
+
+  private groups(): TreeNode[] {
+    const vault = this.session.vault;
+    if (this._grouping === 'role') {
+      return [...vault.groups()]
+        .filter(([, contacts]) => contacts.length > 0)
+        .map(([group, contacts]) => ({ type: 'group', id: `group:${group}`, label: GROUP_LABELS[group], paths: contacts.map((c) => c.path) }));
+    }
+    const byPlace = new Map<string, ContactNote[]>();
+    for (const c of vault.contacts()) {
+      const place = c.institution ?? c.program ?? 'No institution';
+      byPlace.set(place, [...(byPlace.get(place) ?? []), c]);
+    }
+    return [...byPlace]
+      .sort(([a], [b]) => (a === 'No institution' ? 1 : b === 'No institution' ? -1 : a.localeCompare(b)))
+      .map(([place, contacts]) => ({ type: 'group', id: `place:${place}`, label: place, paths: contacts.map((c) => c.path) }));
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,16 @@
+import type { FollowUp } from '../core/rules/types';
+
+/** The nodes of Rapport's trees; items are built from them on demand, never stored. */
+export type TreeNode =
+  | { type: 'group'; id: string; label: string; paths: string[]; tooltip?: string }
+  | { type: 'contact'; path: string; parent: string }
+  | { type: 'bucket'; id: string; label: string; items: { path: string; followUp: FollowUp }[] }
+  | { type: 'followUp'; path: string; followUp: FollowUp }
+  | { type: 'event'; path: string }
+  | { type: 'section'; id: string; label: string; path: string; section: 'goals' | 'shortlist' | 'contacts' }
+  | { type: 'leaf'; id: string; label: string; description?: string; icon: string; path?: string; line?: number; met?: boolean };
+
+/** Arguments a tree item hands to a command: the note, and the follow-up when there is one. */
+export function nodePath(node: TreeNode): string | undefined {
+  return node.type === 'contact' || node.type === 'followUp' || node.type === 'event' ? node.path : undefined;
+}

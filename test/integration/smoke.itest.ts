@@ -1,0 +1,27 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+
+const EXTENSION_ID = 'rapport-dev.rapport';
+
+describe('smoke', () => {
+  it('runs inside VS Code', () => {
+    assert.strictEqual(typeof vscode.version, 'string');
+    assert.match(vscode.version, /^\d+\.\d+\.\d+/);
+  });
+
+  it(`finds the extension ${EXTENSION_ID}`, () => {
+    assert.ok(vscode.extensions.getExtension(EXTENSION_ID), `${EXTENSION_ID} is not among the installed extensions`);
+  });
+
+  it('activates the extension', async function () {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext);
+    // Until the extension's entry point is written there is nothing to activate. Once
+    // src/extension.ts exists, a missing dist/extension.js is a failure (run npm run build).
+    if (!fs.existsSync(path.join(ext.extensionPath, 'src', 'extension.ts'))) this.skip();
+    await ext.activate();
+    assert.strictEqual(ext.isActive, true);
+  });
+});

@@ -1,0 +1,216 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { runCli } from '../../src/cli/main';
+import type { CliIO } from '../../src/cli/io';
+import { startWatch } from '../../src/cli/commands/watch';
+import { evaluateVault } from '../../src/core/rules';
+import { RULE_CODES } from '../../src/core/settings';
+import { Vault } from '../../src/core/vault';
+import { loadSettings } from '../../src/node/config';
+import { NodeFs } from '../../src/node/nodeFs';
+
+const VAULT = path.resolve(__dirname, '../../examples/vault');
+const SNAPSHOT = path.resolve(__dirname, '../fixtures/sample-check.json');
+const TODAY = '2026-11-25';
+
+function bufferIO(cwd = process.cwd()): CliIO & { stdout: string; stderr: string } {
+  const io = {
+    stdout: '',
+    stderr: '',
+    out(t: string) { io.stdout += t; },
+    err(t: string) { io.stderr += t; },
+    cwd,
+    today: () => TODAY,
+  };
+  return io;
+}
+
+async function sampleVault(): Promise<Vault> {
+  const vault = new Vault(new NodeFs(VAULT), { yieldToHost: async () => undefined });
+  await vault.scan();
+  return vault;
+}
+
+describe('sample vault', () => {
+  it('reads without a single problem of its own, and its settings file is valid', async () => {
+    const vault = await sampleVault();
+    const reading = vault.paths().flatMap((p) => vault.problemsFor(p).map((x) => `${p}:${x.range.start.line + 1} ${x.code}`));
+    assert.deepStrictEqual(reading, []);
+    const { file, errors } = loadSettings(VAULT);
+    assert.strictEqual(file, '.rapport.json');
+    assert.deepStrictEqual(errors, []);
+  });
+
+  it('covers every role, every mentor kind, a sponsor and at least 15 contacts', async () => {
+    const vault = await sampleVault();
+    const contacts = vault.contacts();
+    assert.ok(contacts.length >= 15, `${contacts.length} contacts`);
+    assert.deepStrictEqual([...new Set(contacts.map((c) => c.role))].sort(), [
+      'associate-program-director', 'chair', 'coordinator', 'faculty', 'other', 'program-director', 'researcher', 'resident', 'student',
+    ]);
+    assert.deepStrictEqual([...new Set(contacts.map((c) => c.mentor).filter(Boolean))].sort(), ['external', 'faculty', 'peer', 'resident']);
+    assert.ok(contacts.some((c) => c.sponsor));
+    assert.strictEqual(vault.programs().length >= 2, true);
+    assert.deepStrictEqual(vault.rotations().map((r) => r.rotationKind).sort(), ['away', 'away', 'home']);
+    assert.ok(vault.profile()?.email);
+  });
+
+  it(`fires every follow-up rule at least once on ${TODAY}, and leaves several contacts healthy`, async () => {
+    const vault = await sampleVault();
+    const found = evaluateVault(vault, TODAY, loadSettings(VAULT).settings);
+    const fired = new Set([...found.values()].flat().map((f) => f.code));
+    assert.deepStrictEqual(RULE_CODES.filter((c) => !fired.has(c)), []);
+    const healthy = vault.contacts().filter((c) => !found.has(c.path)).map((c) => c.name);
+    assert.ok(healthy.length >= 5, `healthy: ${healthy.join(', ')}`);
+    // Silenced by status and by snooze, though both have an overdue follow_up.
+    assert.ok(healthy.includes('Alan Whitaker') && healthy.includes('Nora Quinn'));
+  });
+
+  it('matches the reviewed `check --format json` snapshot', async () => {
+    const io = bufferIO();
+    const code = await runCli(['check', VAULT, '--today', TODAY, '--format', 'json', '--fail-on', 'never'], io);
+    assert.strictEqual(code, 0);
+    assert.strictEqual(io.stderr, '');
+    if (process.env.UPDATE_SNAPSHOTS === '1') fs.writeFileSync(SNAPSHOT, io.stdout);
+    assert.strictEqual(io.stdout, fs.readFileSync(SNAPSHOT, 'utf8'));
+  });
+});
+
+describe('CLI follow-up commands', () => {
+  let tmp: string;
+  beforeEach(() => { tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-cli-')); });
+  afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  it('check: exit 1 when an error is due (the default --fail-on error), 0 with never, 1 with warning', async () => {
+    for (const [args, expected] of [[[], 1], [['--fail-on', 'never'], 0], [['--fail-on', 'warning'], 1]] as [string[], number][]) {
+      const io = bufferIO();
+      assert.strictEqual(await runCli(['check', VAULT, '--today', TODAY, ...args], io), expected, args.join(' '));
+      assert.match(io.stdout, /contacts\/nathan-osei\.md:19:1: error follow-up-due: /);
+    }
+    const early = bufferIO();
+    // On 2026-11-12 nothing is more than a week late yet.
+    assert.strictEqual(await runCli(['check', VAULT, '--today', '2026-11-12'], early), 0);
+  });
+
+  it('check and agenda: exit 2 for a missing vault or a bad option', async () => {
+    for (const argv of [
+      ['check', path.join(tmp, 'nope')],
+      ['agenda', path.join(tmp, 'nope')],
+      ['ics', path.join(tmp, 'nope')],
+      ['agenda', VAULT, '--days', 'soon'],
+      ['agenda', VAULT, '--today', '2026-02-30'],
+      ['agenda', VAULT, '--format', 'xml'],
+      ['ics', VAULT, '--colour'],
+      ['ics', VAULT, '-o', tmp],
+      ['watch', VAULT, '--days', '-1'],
+    ]) {
+      const io = bufferIO();
+      assert.strictEqual(await runCli(argv, io), 2, argv.join(' '));
+      assert.match(io.stderr, /usage: rapport /);
+    }
+  });
+
+  it('agenda: text and JSON, exit 0', async () => {
+    const io = bufferIO();
+    assert.strictEqual(await runCli(['agenda', VAULT, '--today', TODAY], io), 0);
+    assert.match(io.stdout, /^Rapport agenda for 2026-11-25\n\nOverdue \(10\)\n/);
+    assert.match(io.stdout, /\n {2}2026-10-17 \(39d late\) {2}Fiona Gallagher — Send a conference follow-up email {2}\[template: conference-follow-up\] {2}contacts\/fiona-gallagher\.md:7\n/);
+    assert.match(io.stdout, /\nToday \(1\)\n {2}2026-11-25 {2}Hannah Okoro — Send Dr\. Okoro the slides/);
+    const json = bufferIO();
+    assert.strictEqual(await runCli(['agenda', VAULT, '--today', TODAY, '--days', '3', '--format', 'json'], json), 0);
+    const agenda = JSON.parse(json.stdout) as { today: string; days: number; upcoming: { contact: string }[] };
+    assert.strictEqual(agenda.today, TODAY);
+    assert.strictEqual(agenda.days, 3);
+    assert.deepStrictEqual(agenda.upcoming.map((i) => i.contact), ['Tomás Rivera']);
+  });
+
+  it('ics: prints to stdout, or writes -o FILE, exit 0', async () => {
+    const io = bufferIO();
+    assert.strictEqual(await runCli(['ics', VAULT, '--today', TODAY], io), 0);
+    assert.strictEqual(io.stdout.split('\r\n').filter((l) => l === 'BEGIN:VEVENT').length, 16);
+    const file = path.join(tmp, 'rapport.ics');
+    const written = bufferIO(tmp);
+    assert.strictEqual(await runCli(['ics', VAULT, '--today', TODAY, '-o', 'rapport.ics'], written), 0);
+    assert.strictEqual(written.stdout, '');
+    assert.match(written.stderr, /wrote 16 events to rapport\.ics/);
+    const text = fs.readFileSync(file, 'utf8');
+    assert.ok(text.startsWith('BEGIN:VCALENDAR\r\n'));
+    assert.deepStrictEqual(fs.readdirSync(tmp), ['rapport.ics'], 'no temporary file left behind');
+  });
+
+  it('warns about a broken settings file on stderr and carries on with the defaults', async () => {
+    fs.writeFileSync(path.join(tmp, '.rapport.json'), '{ not json');
+    fs.mkdirSync(path.join(tmp, 'contacts'));
+    fs.writeFileSync(path.join(tmp, 'contacts', 'a.md'), '---\nname: A\nfollow_up: 2026-11-01\n---\n');
+    const io = bufferIO();
+    assert.strictEqual(await runCli(['check', tmp, '--today', TODAY], io), 1);
+    assert.match(io.stderr, /^rapport: warning: \.rapport\.json: invalid JSON/);
+    assert.match(io.stdout, /error follow-up-due/);
+  });
+});
+
+describe('watch', () => {
+  let tmp: string;
+  beforeEach(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-watch-'));
+    fs.mkdirSync(path.join(tmp, 'contacts'));
+    fs.mkdirSync(path.join(tmp, 'templates'));
+    fs.writeFileSync(path.join(tmp, 'contacts', 'a.md'), '---\nname: Ann Able\nfollow_up: 2026-11-20\n---\n');
+  });
+  afterEach(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+  /** Resolves with the changed paths of the next update, or rejects after a while. */
+  function nextUpdate(updates: ((changed: string[]) => void)[]): Promise<string[]> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('no update within 5 s')), 5000);
+      updates.push((changed) => { clearTimeout(timer); resolve(changed); });
+    });
+  }
+
+  it('reprints the agenda when a note changes, re-reading only that note, and ignores templates/', async () => {
+    const io = bufferIO(tmp);
+    const waiting: ((changed: string[]) => void)[] = [];
+    const watching = await startWatch({
+      root: tmp, io, output: null, days: 7, today: TODAY, debounceMs: 20,
+      onUpdate: (changed) => waiting.shift()?.(changed),
+    });
+    try {
+      assert.match(io.stdout, /Ann Able — Follow up as planned/);
+      const update = nextUpdate(waiting);
+      fs.writeFileSync(path.join(tmp, 'templates', 'x.md'), '---\nname: Template\nfollow_up: 2026-11-01\n---\n');
+      fs.writeFileSync(path.join(tmp, 'contacts', 'b.md'), '---\nname: Bo Bright\nfollow_up: 2026-11-21\n---\n');
+      assert.deepStrictEqual(await update, ['contacts/b.md']);
+      assert.match(io.stdout, /1 note changed: contacts\/b\.md\n/);
+      assert.match(io.stdout, /Overdue \(2\)[^]*Bo Bright/);
+      assert.doesNotMatch(io.stdout, /Template/);
+      const removal = nextUpdate(waiting);
+      fs.rmSync(path.join(tmp, 'contacts', 'a.md'));
+      assert.deepStrictEqual(await removal, ['contacts/a.md']);
+      assert.match(io.stdout.slice(io.stdout.lastIndexOf('Rapport agenda')), /Overdue \(1\)\n {2}2026-11-21/);
+    } finally {
+      await watching.close();
+    }
+  });
+
+  it('writes the .ics file on each change when given -o', async () => {
+    const io = bufferIO(tmp);
+    const file = path.join(tmp, 'out.ics');
+    const waiting: ((changed: string[]) => void)[] = [];
+    const watching = await startWatch({
+      root: tmp, io, output: file, days: 30, today: TODAY, debounceMs: 20,
+      onUpdate: (changed) => waiting.shift()?.(changed),
+    });
+    try {
+      assert.strictEqual(fs.readFileSync(file, 'utf8').split('BEGIN:VEVENT').length - 1, 1);
+      const update = nextUpdate(waiting);
+      fs.writeFileSync(path.join(tmp, 'contacts', 'b.md'), '---\nname: Bo Bright\nfollow_up: 2026-11-21\n---\n');
+      await update;
+      assert.strictEqual(fs.readFileSync(file, 'utf8').split('BEGIN:VEVENT').length - 1, 2);
+      assert.strictEqual(io.stdout, '');
+    } finally {
+      await watching.close();
+    }
+  });
+});
