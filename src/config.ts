@@ -46,7 +46,7 @@ export class RapportConfig {
       const value = explicitValue(this.section, key);
       if (value !== undefined) overrides[key] = value;
     }
-    for (const key of ['erasUpdateDate', 'erasSeasonEndDate']) {
+    for (const key of ['erasUpdateDate', 'erasSeasonEndDate', 'privacyGuard']) {
       const value = explicitValue(this.section, key);
       if (value !== undefined) overrides[key] = value;
     }

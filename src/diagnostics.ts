@@ -9,10 +9,26 @@ export class FollowUpDiagnostics implements vscode.Disposable {
 
   constructor(private readonly session: VaultSession) {
     this.subscription = session.onDidChange((change) => {
-      if (change.all) this.collection.clear();
+      if (change.all) {
+        this.collection.clear();
+        this.publishSettingsErrors();
+      }
       for (const p of change.removed) this.collection.delete(session.uriOf(p));
       for (const p of change.changed) this.publish(p);
     });
+  }
+
+  /** Mistakes in the vault's settings file show on that file, so they are not silently ignored. */
+  private publishSettingsErrors(): void {
+    const file = this.session.settingsFile;
+    if (file === null || this.session.settingsErrors.length === 0) return;
+    const uri = this.session.uriOf(file);
+    this.collection.set(uri, this.session.settingsErrors.map((message) => {
+      const d = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), message, vscode.DiagnosticSeverity.Warning);
+      d.source = 'rapport';
+      d.code = 'invalid-setting';
+      return d;
+    }));
   }
 
   private publish(path: string): void {

@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
 import { RapportConfig } from './config';
 import { RapportHost } from './host';
+import { RapportCompletions, RapportHovers } from './completions';
 import { registerNoteCommands } from './noteCommands';
 import { FollowUpQuickFixes } from './quickFixes';
+import { registerTemplateCommands } from './templateCommands';
 import { registerVaultCommands } from './vaultCommands';
 
 /**
@@ -17,15 +19,15 @@ export function activate(context: vscode.ExtensionContext): RapportHost {
       host,
       ...registerNoteCommands(host),
       ...registerVaultCommands(host, context),
+      ...registerTemplateCommands(host),
+      vscode.languages.registerCompletionItemProvider({ language: 'markdown', scheme: 'file' }, new RapportCompletions(host), ...RapportCompletions.triggers),
+      vscode.languages.registerHoverProvider({ language: 'markdown', scheme: 'file' }, new RapportHovers(host)),
       vscode.languages.registerCodeActionsProvider({ language: 'markdown', scheme: 'file' }, new FollowUpQuickFixes(host), {
         providedCodeActionKinds: FollowUpQuickFixes.kinds,
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (RapportConfig.affectsSession(e)) host.start();
-        else if (RapportConfig.affectsRules(e) && host.session) {
-          host.session.loadSettings();
-          host.session.reevaluateAll();
-        }
+        else if (RapportConfig.affectsRules(e)) host.session?.settingsChanged();
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => host.start()),
       vscode.workspace.onDidGrantWorkspaceTrust(() => host.start()),

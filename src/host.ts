@@ -1,5 +1,8 @@
+import * as path from 'path';
 import * as vscode from 'vscode';
 import { RapportConfig } from './config';
+import { buildRegistry, type TemplateRegistry } from './core/templates';
+import { readTemplateDir } from './node/templateLoader';
 import { FollowUpDiagnostics } from './diagnostics';
 import { VaultSession, type SessionState } from './session';
 import { OverdueStatus } from './statusBar';
@@ -7,7 +10,7 @@ import { EventsTree } from './tree/eventsTree';
 import { FollowUpsTree } from './tree/followUpsTree';
 import { NetworkTree } from './tree/networkTree';
 import type { TreeNode } from './tree/treeNodes';
-import { locateVault } from './vaultLocator';
+import { inside, locateVault } from './vaultLocator';
 
 /**
  * Owns the session-lifetime parts: the open vault and everything drawn from it.
@@ -57,6 +60,7 @@ export class RapportHost implements vscode.Disposable {
       new FollowUpDiagnostics(session),
       new OverdueStatus(session, followUps),
       network, followUps, events, this.networkView, this.followUpsView, eventsView,
+      session.onDidRequestRestart(() => setTimeout(() => this.start(), 0)),
       session.onDidChange(() => {
         void this.setState(session.state);
         if (this.followUpsView) this.followUpsView.badge = badge(followUps.overdueCount());
@@ -68,6 +72,22 @@ export class RapportHost implements vscode.Disposable {
     session.whenReady().catch((e: unknown) => {
       void vscode.window.showErrorMessage(`Rapport could not index the vault at ${location.root}: ${e instanceof Error ? e.message : String(e)}`);
     });
+  }
+
+  /**
+   * The built-in templates plus the vault's (`rapport.templatesFolder`, which must lie
+   * inside the vault). Read on each use: a few small files, and edits show at once.
+   */
+  templates(): { registry: TemplateRegistry; contactTemplate: string | null } {
+    const builtins = readTemplateDir(path.join(this.context.extensionPath, 'templates'), 'builtin');
+    const session = this._session;
+    let vault = { files: builtins.files.slice(0, 0), problems: builtins.problems.slice(0, 0), contactTemplate: null as string | null };
+    if (session) {
+      const dir = path.resolve(session.root, this.config.templatesFolder);
+      if (inside(dir, session.root)) vault = readTemplateDir(dir, 'vault', session.root);
+      else void vscode.window.showWarningMessage(`Rapport: rapport.templatesFolder (${this.config.templatesFolder}) is outside the vault and was ignored.`);
+    }
+    return { registry: buildRegistry(builtins.files, vault.files, [...builtins.problems, ...vault.problems]), contactTemplate: vault.contactTemplate };
   }
 
   private async setState(state: SessionState): Promise<void> {

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { DIAGNOSTIC_SOURCE, toWorkspaceEdit } from './convert';
 import { setFrontmatterField, type EditResult } from './core/edits';
 import { canMarkDone, markDoneEdit, snoozeDate, snoozeEdit } from './core/resolutions';
+import { PATIENT_IDENTIFIER_CODE, REDACTED } from './core/privacy';
 import { RULE_CODES } from './core/settings';
 import type { RapportHost } from './host';
 
@@ -51,6 +52,15 @@ export class FollowUpQuickFixes implements vscode.CodeActionProvider {
     const isContact = session.note(doc.uri)?.kind === 'contact';
     for (const d of context.diagnostics) {
       const code = typeof d.code === 'object' ? String(d.code.value) : String(d.code ?? '');
+      if (d.source === DIAGNOSTIC_SOURCE && code === PATIENT_IDENTIFIER_CODE) {
+        const a = new vscode.CodeAction(`Redact (replace with ${REDACTED})`, vscode.CodeActionKind.QuickFix);
+        a.edit = new vscode.WorkspaceEdit();
+        a.edit.replace(doc.uri, d.range, REDACTED);
+        a.diagnostics = [d];
+        a.isPreferred = true;
+        actions.push(a);
+        continue;
+      }
       if (d.source !== DIAGNOSTIC_SOURCE || !(RULE_CODES as readonly string[]).includes(code)) continue;
       const line = d.range.start.line;
       const followUp = session.followUps(path).find((f) => f.code === code && f.range.start.line === line);

@@ -6,6 +6,7 @@ import { evaluateNotes } from './core/rules';
 import type { FollowUp } from './core/rules/types';
 import type { RapportSettings } from './core/settings';
 import type { Note, Problem } from './core/types';
+import { noteProblems } from './core/report';
 import { Vault, type ChangeSet } from './core/vault';
 import { isNotePath } from './core/vaultFs';
 import { loadVaultConfig } from './node/config';
@@ -31,6 +32,8 @@ const DEBOUNCE_MS = 120;
  */
 export class VaultSession implements vscode.Disposable {
   readonly vault: Vault;
+  /** Whether the index looks for patient identifiers; turning the guard on or off needs a new index. */
+  readonly privacyScan: boolean;
   readonly rootUri: vscode.Uri;
   private readonly followUpsByPath = new Map<string, FollowUp[]>();
   private readonly emitter = new vscode.EventEmitter<SessionChange>();
@@ -46,14 +49,19 @@ export class VaultSession implements vscode.Disposable {
   private _today: CalendarDate;
   private _settings: RapportSettings;
   private _settingsErrors: string[] = [];
+  private _settingsFile: string | null = null;
+  private readonly restartEmitter = new vscode.EventEmitter<void>();
+  /** Fires when a settings change needs a fresh index (the host then starts a new session). */
+  readonly onDidRequestRestart = this.restartEmitter.event;
   state: SessionState = 'indexing';
 
   constructor(readonly root: string, private readonly config: RapportConfig, private readonly now: () => Date = () => new Date()) {
     this.rootUri = vscode.Uri.file(root);
-    this.vault = new Vault(new NodeFs(root));
     this._today = localToday(this.now());
-    const loaded = config.followUpSettings(undefined);
-    this._settings = loaded.settings;
+    this._settings = config.followUpSettings(undefined).settings;
+    this.loadSettings();
+    this.privacyScan = this._settings.privacyGuard !== 'off';
+    this.vault = new Vault(new NodeFs(root), { parse: { patientIdentifiers: this.privacyScan } });
   }
 
   get today(): CalendarDate {
@@ -68,6 +76,11 @@ export class VaultSession implements vscode.Disposable {
     return this._settingsErrors;
   }
 
+  /** The vault's settings file (`.rapport.json` or `rapport.config.json`), when there is one. */
+  get settingsFile(): string | null {
+    return this._settingsFile;
+  }
+
   /** Indexes the vault once, in the background, with progress shown in the Rapport views. */
   whenReady(): Promise<void> {
     this.ready ??= this.start();
@@ -75,7 +88,6 @@ export class VaultSession implements vscode.Disposable {
   }
 
   private async start(): Promise<void> {
-    this.loadSettings();
     await vscode.window.withProgress({ location: { viewId: 'rapport.network' }, title: 'Indexing vault' }, async () => {
       // Documents open before the scan may hold unsaved text: the scan reads disk, the buffers win after it.
       await this.vault.scan();
@@ -122,8 +134,7 @@ export class VaultSession implements vscode.Disposable {
     const rel = this.relative(uri);
     if (rel === undefined) return;
     if (CONFIG_FILES.has(rel)) {
-      this.loadSettings();
-      this.reevaluateAll();
+      this.settingsChanged();
       return;
     }
     if (!isNotePath(rel)) return;
@@ -212,6 +223,14 @@ export class VaultSession implements vscode.Disposable {
     const merged = this.config.followUpSettings(file.raw);
     this._settings = merged.settings;
     this._settingsErrors = [...file.errors, ...merged.errors];
+    this._settingsFile = file.file;
+  }
+
+  /** Re-reads settings and re-evaluates; asks for a new session when the index itself must change. */
+  settingsChanged(): void {
+    this.loadSettings();
+    if ((this._settings.privacyGuard !== 'off') !== this.privacyScan) this.restartEmitter.fire();
+    else this.reevaluateAll();
   }
 
   /** Checks each minute whether the date turned: a window left open overnight shows tomorrow's follow-ups. */
@@ -237,7 +256,7 @@ export class VaultSession implements vscode.Disposable {
 
   /** Reading problems and follow-ups of one note, for the Problems panel. */
   problems(path: string): Problem[] {
-    return [...this.vault.problemsFor(path), ...this.followUps(path)];
+    return noteProblems(this.vault, path, this._settings, this.followUps(path));
   }
 
   note(uri: vscode.Uri): Note | undefined {
@@ -251,5 +270,6 @@ export class VaultSession implements vscode.Disposable {
     clearTimeout(this.docTimer);
     clearInterval(this.dayTimer);
     for (const d of this.disposables) d.dispose();
+    this.restartEmitter.dispose();
   }
 }

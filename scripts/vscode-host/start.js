@@ -11,6 +11,10 @@
 //
 // `env` is set on the code-server process, and so reaches the extension host and the tests
 // (the workbench URL payload's environment is not applied by the web workbench).
+//
+// installExtensions: ['/path/ext.vsix'] installs packages into the run's own extensions folder
+// (code-server --install-extension, offline) before the server starts; port: a fixed port
+// instead of a free one.
 'use strict';
 
 const fs = require('fs');
@@ -60,6 +64,44 @@ async function killGroup(child, graceMs = 3000) {
   }
 }
 
+/** The environment code-server runs with: offline gallery, state folders inside `dirs`. */
+function hostEnv(dirs, env = {}) {
+  return {
+    // no extension gallery: nothing to fetch from the internet (code-server reads this)
+    EXTENSIONS_GALLERY: '{}',
+    ...process.env,
+    ...env,
+    XDG_CONFIG_HOME: dirs.config,
+    XDG_DATA_HOME: dirs.data,
+    TMPDIR: dirs.procTmp,
+  };
+}
+
+/**
+ * Installs a .vsix into dirs.extensions with code-server's own CLI (no network: the package is
+ * local and the gallery is off). Rejects with code-server's output when it fails.
+ */
+function installExtension({ entry, dirs, vsix, env = {} }) {
+  return new Promise((resolve, reject) => {
+    const out = [];
+    const child = spawn(process.execPath, [
+      entry,
+      '--user-data-dir', dirs.userData,
+      '--extensions-dir', dirs.extensions,
+      '--install-extension', path.resolve(vsix),
+    ], { stdio: ['ignore', 'pipe', 'pipe'], env: hostEnv(dirs, env) });
+    child.stdout.on('data', (b) => out.push(b.toString()));
+    child.stderr.on('data', (b) => out.push(b.toString()));
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      const text = out.join('');
+      // code-server exits 0 even when an install failed; it says so in its output
+      if (code === 0 && /successfully installed/i.test(text)) resolve(text);
+      else reject(new Error(`installing ${vsix} failed (${signal || `exit code ${code}`}):\n${text}`));
+    });
+  });
+}
+
 /**
  * @param {object} o
  * @param {string} o.entry          code-server's out/node/entry.js
@@ -69,8 +111,10 @@ async function killGroup(child, graceMs = 3000) {
  * @param {Record<string,unknown>} [o.settings]  extra user settings (User/settings.json)
  * @param {number} [o.startTimeoutMs=60000]
  * @param {(line: string) => void} [o.onOutput]  code-server's own stdout/stderr lines
+ * @param {string[]} [o.installExtensions]  .vsix files to install into the run's extensions folder
+ * @param {number} [o.port]  port to listen on (default: a free one)
  */
-async function startCodeServer({ entry, folder, workspaceTrust = false, env = {}, settings = {}, startTimeoutMs = 60000, onOutput } = {}) {
+async function startCodeServer({ entry, folder, workspaceTrust = false, env = {}, settings = {}, startTimeoutMs = 60000, onOutput, installExtensions = [], port: fixedPort } = {}) {
   if (!entry || !fs.existsSync(entry)) throw new Error(`code-server entry not found: ${entry} (run npm run host:install)`);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-vscode-host-'));
   const dirs = {
@@ -97,7 +141,14 @@ async function startCodeServer({ entry, folder, workspaceTrust = false, env = {}
     ...settings,
   }, null, 2));
 
-  const port = await freePort();
+  try {
+    for (const vsix of installExtensions) await installExtension({ entry, dirs, vsix, env });
+  } catch (e) {
+    fs.rmSync(tmp, { recursive: true, force: true, maxRetries: 3 });
+    throw e;
+  }
+
+  const port = fixedPort || await freePort();
   const args = [
     entry,
     '--bind-addr', `127.0.0.1:${port}`,
@@ -116,15 +167,7 @@ async function startCodeServer({ entry, folder, workspaceTrust = false, env = {}
   const child = spawn(process.execPath, args, {
     detached: true, // own process group: we kill exactly that group
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      // no extension gallery: nothing to fetch from the internet (code-server reads this)
-      EXTENSIONS_GALLERY: '{}',
-      ...process.env,
-      ...env,
-      XDG_CONFIG_HOME: dirs.config,
-      XDG_DATA_HOME: dirs.data,
-      TMPDIR: dirs.procTmp,
-    },
+    env: hostEnv(dirs, env),
   });
   const onData = (buf) => {
     for (const line of buf.toString().split('\n')) {
@@ -165,4 +208,4 @@ async function startCodeServer({ entry, folder, workspaceTrust = false, env = {}
   return { url, port, pid: child.pid, child, dirs, output, stop, exited: () => exited };
 }
 
-module.exports = { startCodeServer, killGroup, freePort };
+module.exports = { startCodeServer, installExtension, killGroup, freePort };

@@ -1,12 +1,15 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { isCalendarDate, type CalendarDate } from '../core/dates';
+import type { RapportSettings } from '../core/settings';
 import { Vault } from '../core/vault';
+import { loadSettingsOrWarn } from '../node/config';
 import { NodeFs } from '../node/nodeFs';
 import { UsageError, flag, type ParsedArgs } from './args';
 import type { CliIO } from './io';
 
-export async function loadVault(dir: string | undefined, io: CliIO): Promise<{ vault: Vault; root: string }> {
+/** Reads the vault's settings, then the vault, parsed the way those settings ask. */
+export async function loadVault(dir: string | undefined, io: CliIO): Promise<{ vault: Vault; root: string; settings: RapportSettings }> {
   const root = path.resolve(io.cwd, dir ?? '.');
   let st: fs.Stats;
   try {
@@ -15,9 +18,10 @@ export async function loadVault(dir: string | undefined, io: CliIO): Promise<{ v
     throw new UsageError(`no vault at ${root}`);
   }
   if (!st.isDirectory()) throw new UsageError(`${root} is not a folder`);
-  const vault = new Vault(new NodeFs(root), { yieldToHost: async () => undefined });
+  const settings = loadSettingsOrWarn(root, (t) => io.err(t));
+  const vault = new Vault(new NodeFs(root), { yieldToHost: async () => undefined, parse: { patientIdentifiers: settings.privacyGuard !== 'off' } });
   await vault.scan();
-  return { vault, root };
+  return { vault, root, settings };
 }
 
 export function todayArg(args: ParsedArgs, io: CliIO): CalendarDate {

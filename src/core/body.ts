@@ -69,9 +69,11 @@ export function scanBody(lines: readonly string[], bodyStart: number): BodyScan 
       out.problems.push(problem(ProblemCode.mergeConflict, 'error',
         'Unresolved git merge conflict: keep one side, delete the markers (<<<<<<<, =======, >>>>>>>), then save.', wholeLine(lines, i)));
     }
-    // Links count in frontmatter values (met_at, shortlist) as well as in the body.
-    if (text.includes('[[')) collectLinks(text, i, out.links);
-    if (i < bodyStart) continue;
+    if (i < bodyStart) {
+      // Links count in frontmatter values (met_at, shortlist) as well as in the body.
+      if (text.includes('[[')) collectLinks(text, i, out.links);
+      continue;
+    }
 
     const first = text.trimStart().charCodeAt(0);
     // Only '`' and '~' can open or close a fence, only '#' can start a heading.
@@ -84,6 +86,7 @@ export function scanBody(lines: readonly string[], bodyStart: number): BodyScan 
       fence = f[1];
       continue;
     }
+    if (text.includes('[[')) collectLinks(text, i, out.links);
 
     const heading = first === 35 ? HEADING.exec(text) : null;
     if (heading) {

@@ -29,13 +29,19 @@ export interface NewContactResult {
 /**
  * A YAML double-quoted scalar, safe for any text: quotes, backslashes, line breaks and
  * every character YAML will not take raw (C0/C1 controls, DEL, line/paragraph separators,
- * BOM, lone surrogates) are escaped, so the value reads back exactly as given.
+ * BOM, lone surrogates) are escaped, so the value reads back exactly as given. `[[` is
+ * written `[\x5b` unless `link` is set: Rapport finds wiki links in frontmatter lines too,
+ * and a name that happens to contain `[[` must not become one.
  */
-export function yamlQuote(value: string): string {
+export function yamlQuote(value: string, link = false): string {
   let out = '"';
+  let previous = '';
   for (const ch of value) {
     const c = ch.codePointAt(0)!;
-    if (ch === '"') out += '\\"';
+    const after = previous;
+    previous = ch;
+    if (ch === '[' && after === '[' && !link) out += '\\x5b';
+    else if (ch === '"') out += '\\"';
     else if (ch === '\\') out += '\\\\';
     else if (ch === '\n') out += '\\n';
     else if (ch === '\t') out += '\\t';
@@ -97,7 +103,7 @@ function cleanInput(input: NewContactInput): CleanInput {
 }
 
 function skeleton(c: CleanInput): string {
-  const field = (key: string, value: string | null) => (value === null ? `${key}:` : `${key}: ${yamlQuote(value)}`);
+  const field = (key: string, value: string | null, link = false) => (value === null ? `${key}:` : `${key}: ${yamlQuote(value, link)}`);
   const metAtValue = c.metAt === null ? null : c.linkMetAt ? `[[${c.metAt}]]` : c.metAt;
   const lines = [
     '---',
@@ -108,7 +114,7 @@ function skeleton(c: CleanInput): string {
     field('institution', c.institution),
     'email:',
     field('met', c.met),
-    field('met_at', metAtValue),
+    field('met_at', metAtValue, c.linkMetAt),
     'follow_up:',
     'status: active',
     '---',
@@ -198,9 +204,9 @@ function fillFrontmatterLine(c: CleanInput, line: string): string {
     if (v === null) return lead.trimEnd();
     const linked = whole[2] !== undefined && whole[4] !== undefined;
     if (linked && /[[\]|#^]/.test(v)) return `${lead}${yamlQuote(v)}`;
-    return `${lead}${yamlQuote(linked ? `[[${v}]]` : v)}`;
+    return `${lead}${linked ? yamlQuote(`[[${v}]]`, true) : yamlQuote(v)}`;
   }
-  const raw = (inner: string, original: string) => {
+  const raw = (original: string, inner: string) => {
     const v = valueFor(c, fieldName(inner));
     return v === undefined ? original : v ?? '';
   };

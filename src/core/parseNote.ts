@@ -1,6 +1,7 @@
 import { scanBody } from './body';
 import { FieldReader, scalarText } from './fields';
 import { normalizeKey, readFrontmatter } from './frontmatter';
+import { patientIdentifierProblems } from './privacy';
 import { ProblemCode, compareProblems, wholeLine, problem } from './problems';
 import type { Note, NoteBase, NoteKind } from './types';
 
@@ -19,6 +20,15 @@ const FOLDER_KINDS: Record<string, NoteKind> = {
   rotations: 'rotation',
   programs: 'program',
 };
+
+export interface ParseOptions {
+  /**
+   * Look for likely patient identifiers (the `patient-identifier` problem, at `info`;
+   * the report re-grades it from settings). Off by default: it costs more than the rest
+   * of the parse, so a caller that will not show it should not pay for it.
+   */
+  patientIdentifiers?: boolean;
+}
 
 /** Splits on every line ending (LF, CRLF, lone CR) and reports which one the file uses. */
 export function splitLines(text: string): { lines: string[]; eol: NoteBase['eol'] } {
@@ -47,11 +57,12 @@ function kindFromPath(path: string): NoteKind {
  * Turns one note's text into a typed `Note`. Pure and total: whatever the input,
  * it returns a note, with every problem it found pointing at the exact line.
  */
-export function parseNote(path: string, text: string): Note {
+export function parseNote(path: string, text: string, options: ParseOptions = {}): Note {
   const { lines, eol } = splitLines(text);
   const fm = readFrontmatter(lines);
   const body = scanBody(lines, fm.bodyStart);
   const problems = [...fm.problems, ...body.problems];
+  if (options.patientIdentifiers) problems.push(...patientIdentifierProblems(lines));
   const f = new FieldReader(fm.data, fm.keyLines, lines, problems);
 
   let kind = kindFromPath(path);

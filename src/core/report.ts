@@ -1,4 +1,5 @@
 import type { CalendarDate } from './dates';
+import { PATIENT_IDENTIFIER_CODE } from './privacy';
 import { atLeast, compareProblems } from './problems';
 import { evaluateVault } from './rules';
 import { DEFAULT_SETTINGS, type RapportSettings } from './settings';
@@ -26,8 +27,7 @@ export function collectProblems(vault: Vault, today?: CalendarDate, settings: Ra
   const followUps = today === undefined ? new Map<string, Problem[]>() : evaluateVault(vault, today, settings);
   for (const path of vault.paths()) {
     const note = vault.get(path)!;
-    const found = followUps.get(path);
-    const problems = found ? [...vault.problemsFor(path), ...found].sort(compareProblems) : vault.problemsFor(path);
+    const problems = noteProblems(vault, path, settings, followUps.get(path));
     for (const p of problems) {
       out.push({
         file: path,
@@ -42,6 +42,19 @@ export function collectProblems(vault: Vault, today?: CalendarDate, settings: Ra
     }
   }
   return out;
+}
+
+/**
+ * One note's problems as shown: what reading found, with the privacy guard graded
+ * (or dropped) as the settings say, plus the note's follow-ups.
+ */
+export function noteProblems(vault: Vault, path: string, settings: RapportSettings, followUps: readonly Problem[] = []): Problem[] {
+  let read = vault.problemsFor(path);
+  const guard = settings.privacyGuard;
+  if (guard !== 'info' && read.some((p) => p.code === PATIENT_IDENTIFIER_CODE)) {
+    read = read.flatMap((p) => (p.code !== PATIENT_IDENTIFIER_CODE ? [p] : guard === 'off' ? [] : [{ ...p, severity: guard }]));
+  }
+  return followUps.length > 0 ? [...read, ...followUps].sort(compareProblems) : read;
 }
 
 export function formatProblemLine(p: ReportedProblem, prefix = ''): string {

@@ -73,6 +73,8 @@ export interface RapportSettings {
   conferencePrepUrgentDays: number;
   /** conference-prep: the fewest names a shortlist should hold (the guide says 10–20). */
   conferenceShortlistMin: number;
+  /** patient-identifier: the severity of likely patient identifiers in notes, or `off` to not look for them. */
+  privacyGuard: Severity | 'off';
 }
 
 function deepFreeze<T extends object>(value: T): T {
@@ -105,6 +107,7 @@ export const DEFAULT_SETTINGS: Readonly<RapportSettings> = Object.freeze({
   conferencePrepDays: 14,
   conferencePrepUrgentDays: 3,
   conferenceShortlistMin: 10,
+  privacyGuard: 'info',
 });
 
 type NumberKey = {
@@ -198,7 +201,8 @@ export function mergeSettings(partial: unknown): { settings: RapportSettings; er
     return { settings, errors };
   }
   for (const [key, value] of Object.entries(partial as Record<string, unknown>)) {
-    if (key === '$schema' || key === '//') continue;
+    // `import` holds the remembered CSV column mapping of `rapport import`, not a rule setting.
+    if (key === '$schema' || key === '//' || key === 'import') continue;
     if (key === 'rules') {
       if (value === null || typeof value !== 'object' || Array.isArray(value)) {
         errors.push(`'rules' should be an object mapping rule codes to settings, not ${describe(value)}.`);
@@ -221,6 +225,11 @@ export function mergeSettings(partial: unknown): { settings: RapportSettings; er
       } else {
         errors.push(`'${key}' should be a whole number from ${min} to ${max}, not ${describe(value)}.`);
       }
+      continue;
+    }
+    if (key === 'privacyGuard') {
+      if (typeof value === 'string' && (value === 'off' || (SEVERITIES as readonly string[]).includes(value))) settings.privacyGuard = value as Severity | 'off';
+      else errors.push(`'privacyGuard' should be off or a severity (${SEVERITIES.join(', ')}), not ${describe(value)}.`);
       continue;
     }
     if ((MONTH_DAY_KEYS as readonly string[]).includes(key)) {

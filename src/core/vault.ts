@@ -1,4 +1,4 @@
-import { parseNote } from './parseNote';
+import { parseNote, type ParseOptions } from './parseNote';
 import { ProblemCode, compareProblems, lineRange, problem } from './problems';
 import {
   GROUPS,
@@ -14,6 +14,8 @@ export interface VaultOptions {
   maxFileBytes?: number;
   /** Lets the host breathe between batches of the cold scan. */
   yieldToHost?: () => Promise<void>;
+  /** How notes are parsed (e.g. whether to look for patient identifiers). */
+  parse?: ParseOptions;
 }
 
 /** Paths whose derived results (problems, follow-ups, tree items) may have changed. */
@@ -78,8 +80,10 @@ export class Vault {
   private readonly listeners = new Set<Listener>();
   private readonly maxFileBytes: number;
   private readonly yieldToHost: () => Promise<void>;
+  private readonly parseOptions: ParseOptions;
 
   constructor(readonly fs: VaultFs, options: VaultOptions = {}) {
+    this.parseOptions = options.parse ?? {};
     this.maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
     this.yieldToHost = options.yieldToHost ?? (() => new Promise((resolve) => setTimeout(resolve, 0)));
   }
@@ -114,7 +118,7 @@ export class Vault {
 
   /** Indexes a note from text that is not (or not yet) on disk, such as an editor's buffer. */
   upsert(path: string, text: string): ChangeSet {
-    return this.replace(path, parseNote(path, text));
+    return this.replace(path, parseNote(path, text, this.parseOptions));
   }
 
   remove(path: string): ChangeSet {
@@ -246,7 +250,7 @@ export class Vault {
   private noteFromRead(path: string, read: ReadResult): Note | null {
     switch (read.kind) {
       case 'text':
-        return parseNote(path, read.text);
+        return parseNote(path, read.text, this.parseOptions);
       case 'missing':
         return null;
       case 'too-large':

@@ -72,7 +72,7 @@ describe('agenda', () => {
       '  2026-12-02  Sol Soon — Follow up as planned  [template: keep-in-touch]  contacts/soon.md:3',
       '',
       'Later (already showing) (1)',
-      '  2026-12-08  Winter Meeting — Finish the shortlist and goals  conferences/meeting.md:4',
+      '  2026-12-08  Winter Meeting — Finish the shortlist and goals  [template: conference-approach]  conferences/meeting.md:4',
       '',
     ].join('\n'));
   });

@@ -190,3 +190,10 @@ describe('parseNote safety', () => {
     }
   });
 });
+
+describe('parseNote links', () => {
+  it('ignores [[links]] inside fenced code blocks', () => {
+    const note = parseNote('notes/x.md', '---\nname: X\n---\n```\n[[Not A Link]]\n```\nSee [[Real]].\n');
+    assert.deepStrictEqual(note.links.map((l) => l.target), ['Real']);
+  });
+});

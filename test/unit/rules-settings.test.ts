@@ -133,3 +133,10 @@ describe('vault settings file', () => {
     assert.match(loadSettings(dir).errors[0], /not a regular file/);
   });
 });
+
+describe('settings and the import mapping', () => {
+  it('accepts the import mapping that rapport import remembers in .rapport.json', () => {
+    const { errors } = mergeSettings({ import: { mapping: { name: 'Full Name' } } });
+    assert.deepStrictEqual(errors, []);
+  });
+});

@@ -68,6 +68,14 @@ describe('sample vault', () => {
     assert.ok(healthy.includes('Alan Whitaker') && healthy.includes('Nora Quinn'));
   });
 
+  it('suggests only templates that exist among the built-in templates', async () => {
+    const vault = await sampleVault();
+    const used = new Set([...evaluateVault(vault, TODAY, loadSettings(VAULT).settings).values()].flat().map((f) => f.template).filter((t): t is string => t !== undefined));
+    const builtIn = path.resolve(__dirname, '../../templates');
+    assert.deepStrictEqual([...used].filter((id) => !fs.existsSync(path.join(builtIn, `${id}.md`))), []);
+    assert.strictEqual(used.size, 8);
+  });
+
   it('matches the reviewed `check --format json` snapshot', async () => {
     const io = bufferIO();
     const code = await runCli(['check', VAULT, '--today', TODAY, '--format', 'json', '--fail-on', 'never'], io);

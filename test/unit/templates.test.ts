@@ -231,6 +231,13 @@ describe('filling templates', () => {
     assert.deepStrictEqual(['PGY-2', 'M2', 'fourth-year', 'university', 'hour', 'USC', 'NYU'].map(articleFor), ['a', 'an', 'a', 'a', 'an', 'a', 'an']);
   });
 
+  it('treats an empty value as unknown, and template text that looks like its internal tokens as text', () => {
+    const t = template('---\nid: tok\nsubject: S\n---\nrpf0x rpfq1x {{a}} {{b}}\n');
+    const filled = fillTemplate(t, { a: '', b: 'B' });
+    assert.strictEqual(filled.body, 'rpf0x rpfq1x [a] B');
+    assert.deepStrictEqual(filled.missing, ['a']);
+  });
+
   it('collapses line breaks and control characters in values, so a subject stays one line', () => {
     const t = template('---\nid: s\nsubject: "Hi {{contact.name}}"\n---\nx\n');
     assert.strictEqual(fillTemplate(t, { 'contact.name': 'Jane\r\nBcc: evil@example.com\u0000' }).subject, 'Hi Jane Bcc: evil@example.com');

@@ -1,5 +1,4 @@
 import { agendaItems, buildAgenda, formatAgenda } from '../../core/agenda';
-import { loadSettingsOrWarn } from '../../node/config';
 import { UsageError, flag, oneOf, parseArgs, type ParsedArgs } from '../args';
 import type { Command } from '../io';
 import { loadVault, todayArg } from '../vaultLoader';
@@ -22,8 +21,7 @@ export const agendaCommand: Command = {
     const today = todayArg(args, io);
     const days = daysArg(args, 7);
     if (args.positionals.length > 1) throw new UsageError('one vault at a time');
-    const { vault, root } = await loadVault(args.positionals[0], io);
-    const settings = loadSettingsOrWarn(root, (t) => io.err(t));
+    const { vault, settings } = await loadVault(args.positionals[0], io);
     const agenda = buildAgenda(vault, today, settings, days);
     if (format === 'json') {
       io.out(JSON.stringify(agenda, null, 2) + '\n');

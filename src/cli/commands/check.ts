@@ -1,6 +1,5 @@
 import * as path from 'path';
 import { collectProblems, formatProblemLine, hasProblemAtLeast } from '../../core/report';
-import { loadSettingsOrWarn } from '../../node/config';
 import { oneOf, parseArgs } from '../args';
 import type { Command } from '../io';
 import { loadVault, todayArg } from '../vaultLoader';
@@ -14,8 +13,7 @@ export const checkCommand: Command = {
     const format = oneOf(args, 'format', ['text', 'json'] as const, 'text');
     const failOn = oneOf(args, 'fail-on', ['error', 'warning', 'never'] as const, 'error');
     const today = todayArg(args, io);
-    const { vault, root } = await loadVault(args.positionals[0], io);
-    const settings = loadSettingsOrWarn(root, (t) => io.err(t));
+    const { vault, root, settings } = await loadVault(args.positionals[0], io);
     const problems = collectProblems(vault, today, settings);
     if (format === 'json') {
       io.out(JSON.stringify({ today, problems }, null, 2) + '\n');

@@ -2,7 +2,6 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { agendaItems, buildAgenda } from '../../core/agenda';
 import { toICalendar } from '../../core/ics';
-import { loadSettingsOrWarn } from '../../node/config';
 import { UsageError, flag, parseArgs } from '../args';
 import type { CliIO, Command } from '../io';
 import { loadVault, todayArg } from '../vaultLoader';
@@ -49,8 +48,7 @@ export const icsCommand: Command = {
     const days = daysArg(args, 30);
     if (args.positionals.length > 1) throw new UsageError('one vault at a time');
     const file = outputPath(args, io);
-    const { vault, root } = await loadVault(args.positionals[0], io);
-    const settings = loadSettingsOrWarn(root, (t) => io.err(t));
+    const { vault, settings } = await loadVault(args.positionals[0], io);
     const items = agendaItems(buildAgenda(vault, today, settings, days));
     const text = toICalendar(items);
     if (file === null) {

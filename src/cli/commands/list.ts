@@ -1,6 +1,5 @@
 import { buildRuleIndex, nextDue } from '../../core/rules';
 import { GROUP_LABELS } from '../../core/types';
-import { loadSettingsOrWarn } from '../../node/config';
 import { oneOf, parseArgs } from '../args';
 import type { Command } from '../io';
 import { loadVault, todayArg } from '../vaultLoader';
@@ -13,8 +12,7 @@ export const listCommand: Command = {
     const args = parseArgs(argv, { values: ['format', 'today'] });
     const format = oneOf(args, 'format', ['text', 'json'] as const, 'text');
     const today = todayArg(args, io);
-    const { vault, root } = await loadVault(args.positionals[0], io);
-    const settings = loadSettingsOrWarn(root, (t) => io.err(t));
+    const { vault, settings } = await loadVault(args.positionals[0], io);
     const index = buildRuleIndex(vault);
     // The follow-up engine's next due date: overdue ones first, then what is planned.
     const next = new Map(vault.contacts().map((c) => [c.path, nextDue(vault, c, today, settings, index)]));

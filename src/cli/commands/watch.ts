@@ -67,8 +67,9 @@ export function ignoredBy(root: string): (abs: string, stats?: Stats) => boolean
 /** Keeps the agenda (or an .ics file) current as notes change; each change re-reads only the files it names. */
 export async function startWatch(options: WatchOptions): Promise<Watching> {
   const { root, io } = options;
-  const { vault } = await loadVault(root, io);
-  let settings: RapportSettings = loadSettingsOrWarn(root, (t) => io.err(t));
+  const loaded = await loadVault(root, io);
+  const vault = loaded.vault;
+  let settings: RapportSettings = loaded.settings;
   const today = () => options.today ?? io.today();
   let shownFor = today();
 

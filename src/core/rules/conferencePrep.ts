@@ -31,6 +31,8 @@ export const conferencePrep: Rule = (note, ctx) => {
     line: (shortShortlist ? keyLine(note, 'shortlist', 'people_to_meet') : keyLine(note, 'goals')) ?? keyLine(note, 'start', 'date', 'start_date') ?? noteLine(note),
     message: `${note.name} starts ${note.start} (${relativeDays(note.start, ctx.today)}); ${gaps.join(' and ')}. Check the program for speakers and faculty from programs you like, note their interests, and write 2–3 goals.`,
     action: 'Finish the shortlist and goals',
+    // The approach script is what to rehearse once the shortlist is done.
+    template: 'conference-approach',
     key: 'prep',
   }];
 };

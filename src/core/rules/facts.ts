@@ -1,5 +1,5 @@
 import { daysBetween, type CalendarDate } from '../dates';
-import type { ContactNote, Direction, Interaction, Note, Severity } from '../types';
+import type { ContactNote, Interaction, Note } from '../types';
 
 /**
  * Small facts the rules share. Interactions are read in time order: by date, and
@@ -18,16 +18,8 @@ export function ordered(note: Note): Interaction[] {
 }
 
 /** Messages that ask for an answer. A thank-you does not, so it never starts a wait for a reply. */
-export function expectsReply(i: Interaction): boolean {
+function expectsReply(i: Interaction): boolean {
   return i.kind === 'emailed' || i.kind === 'followed-up';
-}
-
-export function isOutbound(i: Interaction): boolean {
-  return i.direction === 'out';
-}
-
-export function hasDirection(i: Interaction, ...directions: Direction[]): boolean {
-  return directions.includes(i.direction);
 }
 
 /** The first interaction on or after `date` that passes `test`, in time order. */
@@ -68,19 +60,9 @@ export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** Info on and after `from`, warning once `today` is past `due`. */
-export function gradeLate(today: CalendarDate, due: CalendarDate, before: Severity = 'info', after: Severity = 'warning'): Severity {
-  return today > due ? after : before;
-}
-
 /** "Dr. Jane Smith" when a title is given. */
 export function displayName(contact: ContactNote): string {
   return contact.title ? `${contact.title} ${contact.name}` : contact.name;
-}
-
-/** Short description of an interaction for messages: "emailed on 2026-11-02". */
-export function describeInteraction(i: Interaction): string {
-  return `${i.kind} on ${i.date}`;
 }
 
 /**

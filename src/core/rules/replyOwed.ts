@@ -25,6 +25,7 @@ export const replyOwed: Rule = (note, ctx) => {
     line: inbound.line,
     message: `${who} wrote on ${inbound.date} (${relativeDays(inbound.date, ctx.today)}), no answer logged; ${guide} (by ${due}).${what}`,
     action: 'Reply to their message',
+    template: 'reply',
     key: 'reply',
   }];
 };

@@ -64,7 +64,10 @@ export function fieldsUsed(template: Template): string[] {
 function lookupOf(fields: TemplateFields): Map<string, string> {
   const map = new Map<string, string>();
   // Values may come from anywhere (a caller's own map): one line each, so a subject can never grow a header.
-  for (const [name, value] of Object.entries(fields)) map.set(fieldLabel(name).toLowerCase(), singleLine(value));
+  for (const [name, value] of Object.entries(fields)) {
+    const clean = typeof value === 'string' ? singleLine(value) : '';
+    if (clean !== '') map.set(fieldLabel(name).toLowerCase(), clean); // empty is unknown: a tab stop, not a gap
+  }
   return map;
 }
 

@@ -41,8 +41,10 @@ const PUNCTUATION_CLASSES = ['*_', '[]', '`', '<', '>', '\\', '!', '~'];
 
 /**
  * True for text no email is made of but the parser is slow on: hundreds of emphasis
- * marks, brackets or backticks, or a run of dozens of one of them. Such text is
- * returned unrendered rather than risk a multi-second parse on the editor's thread.
+ * marks, brackets or backticks, a run of dozens of one of them, hundreds of lines, or
+ * deep indentation. Measured on micromark 4: 16 K of `*` takes minutes and 4,000 setext
+ * headings seconds, while anything this lets through renders in well under 150 ms.
+ * Such text is returned unrendered rather than stall the editor's thread.
  */
 export function tooIntricate(text: string): boolean {
   const counts = new Array<number>(PUNCTUATION_CLASSES.length).fill(0);

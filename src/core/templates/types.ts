@@ -11,10 +11,7 @@ export type TemplateSource = 'builtin' | 'vault';
  * The follow-up rule codes a template can answer (`fits`). They are the codes of the
  * follow-up problems, so the template picker can offer the right email for a diagnostic.
  */
-export const FOLLOW_UP_RULE_CODES = [
-  'follow-up-due', 'conference-follow-up', 'awaiting-reply', 'attempts-exhausted', 'reply-owed',
-  'rotation-feedback', 'rotation-thank-you', 'eras-update', 'keep-in-touch', 'conference-prep',
-] as const;
+export { RULE_CODES as FOLLOW_UP_RULE_CODES } from '../settings';
 
 export interface Template {
   /** Stable slug; a vault template with a built-in's id replaces it. */

@@ -1,0 +1,173 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { appendInteraction } from './core/edits';
+import { safeNoteFileName } from './core/fileNames';
+import { newContactNote } from './core/newContact';
+import { fillTemplate, rankTemplates, templateFields, templateFits, toSnippet, type Template } from './core/templates';
+import { ROLES, type ContactNote } from './core/types';
+import type { RapportHost } from './host';
+import { applyNoteEdit } from './noteEdits';
+import type { VaultSession } from './session';
+import type { TreeNode } from './tree/treeNodes';
+
+type Target = TreeNode | vscode.Uri | undefined;
+
+/** The contact a template is for: the one given, the active note, or one the user picks. */
+async function pickContact(session: VaultSession, target: Target): Promise<ContactNote | undefined> {
+  let rel: string | undefined;
+  if (target instanceof vscode.Uri) rel = session.relative(target);
+  else if (target && 'path' in target && target.path) rel = target.path;
+  else {
+    const editor = vscode.window.activeTextEditor;
+    rel = editor ? session.relative(editor.document.uri) : undefined;
+  }
+  const note = rel === undefined ? undefined : session.vault.get(rel);
+  if (note?.kind === 'contact') return note;
+  const contacts = session.vault.contacts();
+  if (contacts.length === 0) {
+    void vscode.window.showInformationMessage('Rapport: there are no contacts in this vault yet. Run "Rapport: New Contact…" first.');
+    return undefined;
+  }
+  const picked = await vscode.window.showQuickPick(
+    contacts.map((c) => ({ label: c.name, description: [c.role, c.institution].filter(Boolean).join(' · '), c })),
+    { placeHolder: 'Which contact is this email for?', matchOnDescription: true },
+  );
+  return picked?.c;
+}
+
+/** Templates for a contact, those fitting its open follow-ups first, with a separator between. */
+async function pickTemplate(host: RapportHost, session: VaultSession, contact: ContactNote, templateId?: string): Promise<Template | undefined> {
+  const loaded = host.templates();
+  if (templateId) {
+    const t = loaded.registry.get(templateId);
+    if (t) return t;
+  }
+  const followUps = session.followUps(contact.path);
+  const codes = followUps.map((f) => f.code);
+  const ranked = rankTemplates(loaded.registry, { ruleCodes: codes, role: contact.role });
+  type Item = vscode.QuickPickItem & { t?: Template };
+  const items: Item[] = [];
+  const fitting = ranked.filter((t) => templateFits(t, codes));
+  if (fitting.length > 0) items.push({ label: 'Fits the open follow-up', kind: vscode.QuickPickItemKind.Separator });
+  for (const t of fitting) items.push({ label: t.title, description: t.source === 'vault' ? 'vault' : t.kind, detail: t.description ?? undefined, t });
+  items.push({ label: 'All templates', kind: vscode.QuickPickItemKind.Separator });
+  for (const t of ranked.filter((x) => !fitting.includes(x))) items.push({ label: t.title, description: t.source === 'vault' ? 'vault' : t.kind, detail: t.description ?? undefined, t });
+  const picked = await vscode.window.showQuickPick(items, { placeHolder: `Template for ${contact.name}`, matchOnDetail: true });
+  return picked?.t;
+}
+
+function fieldsFor(session: VaultSession, contact: ContactNote) {
+  return templateFields(session.vault, contact, session.vault.profile(), session.today);
+}
+
+export function registerTemplateCommands(host: RapportHost): vscode.Disposable[] {
+  const needSession = (): VaultSession | undefined => {
+    if (!host.session) void vscode.window.showInformationMessage('Rapport: open a vault first.');
+    return host.session;
+  };
+
+  return [
+    vscode.commands.registerCommand('rapport.insertTemplate', async (target?: Target, templateId?: string) => {
+      const session = needSession();
+      if (!session) return;
+      await session.whenReady();
+      const contact = await pickContact(session, target);
+      if (!contact) return;
+      const template = await pickTemplate(host, session, contact, templateId);
+      if (!template) return;
+      const snippet = toSnippet(template, fieldsFor(session, contact));
+
+      // From a quick fix the target is the note itself: the draft goes at its end, never into the frontmatter.
+      let editor = vscode.window.activeTextEditor;
+      const targetUri = target instanceof vscode.Uri ? target : undefined;
+      if (targetUri && editor?.document.uri.toString() !== targetUri.toString()) {
+        editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(targetUri));
+      }
+      if (!editor) {
+        editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'markdown', content: '' }));
+      }
+      const doc = editor.document;
+      const note = session.note(doc.uri);
+      const inFrontmatter = note !== undefined && note.frontmatterEnd >= 0 && editor.selection.active.line <= note.frontmatterEnd;
+      if (targetUri || inFrontmatter) {
+        const last = doc.lineAt(doc.lineCount - 1);
+        const lead = last.text === '' ? (doc.lineCount > 1 && doc.lineAt(doc.lineCount - 2).text.trim() !== '' ? '\n' : '') : '\n\n';
+        const heading = `## Draft: ${template.title.replace(/[$}\\]/g, '\\$&')} (${session.today})\n\n`;
+        await editor.insertSnippet(new vscode.SnippetString(`${lead}${heading}${snippet}\n`), last.range.end);
+      } else {
+        await editor.insertSnippet(new vscode.SnippetString(snippet), editor.selection);
+      }
+    }),
+
+    vscode.commands.registerCommand('rapport.composeEmail', async (target?: Target, templateId?: string) => {
+      const session = needSession();
+      if (!session) return;
+      await session.whenReady();
+      const contact = await pickContact(session, target);
+      if (!contact) return;
+      const template = await pickTemplate(host, session, contact, templateId);
+      if (!template) return;
+      const filled = fillTemplate(template, fieldsFor(session, contact));
+      const text = `${filled.subject !== null ? `Subject: ${filled.subject}\n\n` : ''}${filled.body}\n`;
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'plaintext', content: text }));
+      const missing = filled.missing.length > 0 ? ` Fill in: ${filled.missing.join(', ')}.` : '';
+      const actions = contact.email ? ['Open in Mail App', 'Copy'] : ['Copy'];
+      const choice = await vscode.window.showInformationMessage(`Email to ${contact.name} is ready.${missing}`, ...actions);
+      if (choice === 'Open in Mail App' && contact.email) {
+        const query = `subject=${encodeURIComponent(filled.subject ?? '')}&body=${encodeURIComponent(filled.body)}`;
+        await vscode.env.openExternal(vscode.Uri.parse(`mailto:${encodeURIComponent(contact.email).replace(/%40/g, '@')}?${query}`, true));
+      } else if (choice === 'Copy') {
+        await vscode.env.clipboard.writeText(text);
+      }
+      if (!choice) return;
+      const followUp = session.followUps(contact.path).some((f) => f.code === 'awaiting-reply');
+      const kind = followUp ? 'followed-up' : 'emailed';
+      const log = await vscode.window.showInformationMessage(`Log this as "${kind}" today in ${contact.name}'s note?`, `Log as ${kind}`, kind === 'emailed' ? 'Log as followed-up' : 'Log as emailed');
+      if (!log) return;
+      const logged = log.endsWith('followed-up') ? 'followed-up' : 'emailed';
+      await applyNoteEdit(session.uriOf(contact.path), (t) => appendInteraction(t, session.today, logged, template.title));
+    }),
+
+    /** Asks for each field; callers such as keybindings or tests may pass them instead. */
+    vscode.commands.registerCommand('rapport.newContact', async (given?: { name?: string; role?: string; institution?: string; metAt?: string }) => {
+      const session = needSession();
+      if (!session) return;
+      await session.whenReady();
+      const name = (given?.name ?? await vscode.window.showInputBox({
+        title: 'New contact (1/4)', prompt: 'Name', placeHolder: 'e.g. Dr. Jane Smith',
+        validateInput: (v) => (v.trim() === '' ? 'A name is needed.' : v.length > 200 ? 'That name is too long.' : null),
+      }))?.trim();
+      if (!name) return;
+      const role = given?.role ?? await vscode.window.showQuickPick([...ROLES], { title: 'New contact (2/4)', placeHolder: 'Role' });
+      if (!role) return;
+      const institution = given?.institution ?? await vscode.window.showInputBox({ title: 'New contact (3/4)', prompt: 'Institution (optional)', placeHolder: 'e.g. Lakeshore University' });
+      if (institution === undefined) return;
+      const events = [...session.vault.conferences(), ...session.vault.rotations()];
+      const where = given ? { name: given.metAt ?? '' } : await vscode.window.showQuickPick(
+        [{ label: 'Not at an event', name: '' }, ...events.map((e) => ({ label: e.name, description: e.kind === 'conference' ? 'conference' : 'rotation', name: e.name }))],
+        { title: 'New contact (4/4)', placeHolder: 'Where did you meet?' },
+      );
+      if (!where) return;
+      const result = newContactNote({
+        name, role, institution: institution.trim() || null, metAt: where.name || null, linkMetAt: session.vault.resolve(where.name) !== undefined,
+        met: where.name ? session.today : null, today: session.today,
+      }, host.templates().contactTemplate);
+      const taken = new Set(session.vault.paths().map((p) => p.toLowerCase()));
+      const rel = safeNoteFileName(name, (p) => taken.has(p) || fs.existsSync(path.join(session.root, ...p.split('/'))));
+      const uri = session.uriOf(rel);
+      const edit = new vscode.WorkspaceEdit();
+      edit.createFile(uri, { overwrite: false, ignoreIfExists: false });
+      edit.insert(uri, new vscode.Position(0, 0), result.text);
+      if (!(await vscode.workspace.applyEdit(edit))) {
+        void vscode.window.showErrorMessage(`Rapport: could not create ${rel}.`);
+        return;
+      }
+      const doc = await vscode.workspace.openTextDocument(uri);
+      await doc.save();
+      await vscode.window.showTextDocument(doc);
+      for (const p of result.problems) void vscode.window.showWarningMessage(`Rapport: templates/contact.md was not used: ${p}`);
+      return uri;
+    }),
+  ];
+}
