@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { RapportConfig } from './config';
 import { RapportHost } from './host';
 import { RapportCompletions, RapportHovers } from './completions';
+import { registerImportCommand } from './importCommand';
 import { registerNoteCommands } from './noteCommands';
 import { FollowUpQuickFixes } from './quickFixes';
 import { registerTemplateCommands } from './templateCommands';
@@ -20,6 +21,7 @@ export function activate(context: vscode.ExtensionContext): RapportHost {
       ...registerNoteCommands(host),
       ...registerVaultCommands(host, context),
       ...registerTemplateCommands(host),
+      registerImportCommand(host),
       vscode.languages.registerCompletionItemProvider({ language: 'markdown', scheme: 'file' }, new RapportCompletions(host), ...RapportCompletions.triggers),
       vscode.languages.registerHoverProvider({ language: 'markdown', scheme: 'file' }, new RapportHovers(host)),
       vscode.languages.registerCodeActionsProvider({ language: 'markdown', scheme: 'file' }, new FollowUpQuickFixes(host), {

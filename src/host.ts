@@ -9,6 +9,7 @@ import { OverdueStatus } from './statusBar';
 import { EventsTree } from './tree/eventsTree';
 import { FollowUpsTree } from './tree/followUpsTree';
 import { NetworkTree } from './tree/networkTree';
+import { SwitchableTree } from './tree/switchableTree';
 import type { TreeNode } from './tree/treeNodes';
 import { inside, locateVault } from './vaultLocator';
 
@@ -24,13 +25,21 @@ export class RapportHost implements vscode.Disposable {
   network: NetworkTree | undefined;
   followUps: FollowUpsTree | undefined;
   events: EventsTree | undefined;
-  networkView: vscode.TreeView<TreeNode> | undefined;
-  followUpsView: vscode.TreeView<TreeNode> | undefined;
+  private readonly networkTree = new SwitchableTree();
+  private readonly followUpsTree = new SwitchableTree();
+  private readonly eventsTree = new SwitchableTree();
+  readonly networkView: vscode.TreeView<TreeNode>;
+  readonly followUpsView: vscode.TreeView<TreeNode>;
+  private readonly eventsView: vscode.TreeView<TreeNode>;
   private readonly started = new vscode.EventEmitter<VaultSession | undefined>();
   /** Fires when a session opens (or closes, with undefined). */
   readonly onDidStartSession = this.started.event;
 
-  constructor(private readonly context: vscode.ExtensionContext) {}
+  constructor(private readonly context: vscode.ExtensionContext) {
+    this.networkView = vscode.window.createTreeView('rapport.network', { treeDataProvider: this.networkTree, showCollapseAll: true });
+    this.followUpsView = vscode.window.createTreeView('rapport.followUps', { treeDataProvider: this.followUpsTree, showCollapseAll: true });
+    this.eventsView = vscode.window.createTreeView('rapport.events', { treeDataProvider: this.eventsTree, showCollapseAll: true });
+  }
 
   get session(): VaultSession | undefined {
     return this._session;
@@ -53,17 +62,16 @@ export class RapportHost implements vscode.Disposable {
     this.network = network;
     this.followUps = followUps;
     this.events = events;
-    this.networkView = vscode.window.createTreeView('rapport.network', { treeDataProvider: network, showCollapseAll: true });
-    this.followUpsView = vscode.window.createTreeView('rapport.followUps', { treeDataProvider: followUps, showCollapseAll: true });
-    const eventsView = vscode.window.createTreeView('rapport.events', { treeDataProvider: events, showCollapseAll: true });
+    this.networkTree.set(network);
+    this.followUpsTree.set(followUps);
+    this.eventsTree.set(events);
     this.sessionParts = [
       new FollowUpDiagnostics(session),
       new OverdueStatus(session, followUps),
-      network, followUps, events, this.networkView, this.followUpsView, eventsView,
       session.onDidRequestRestart(() => setTimeout(() => this.start(), 0)),
       session.onDidChange(() => {
         void this.setState(session.state);
-        if (this.followUpsView) this.followUpsView.badge = badge(followUps.overdueCount());
+        this.followUpsView.badge = badge(followUps.overdueCount());
       }),
       session,
     ];
@@ -95,19 +103,22 @@ export class RapportHost implements vscode.Disposable {
   }
 
   stop(): void {
+    // The trees dispose their session-bound providers when emptied.
+    this.networkTree.set(undefined);
+    this.followUpsTree.set(undefined);
+    this.eventsTree.set(undefined);
+    this.followUpsView.badge = undefined;
     for (const d of this.sessionParts.reverse()) d.dispose();
     this.sessionParts = [];
     this._session = undefined;
     this.network = undefined;
     this.followUps = undefined;
     this.events = undefined;
-    this.networkView = undefined;
-    this.followUpsView = undefined;
   }
 
   dispose(): void {
     this.stop();
-    this.started.dispose();
+    for (const d of [this.networkView, this.followUpsView, this.eventsView, this.networkTree, this.followUpsTree, this.eventsTree, this.started]) d.dispose();
   }
 }
 

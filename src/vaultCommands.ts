@@ -10,6 +10,7 @@ export function registerVaultCommands(host: RapportHost, context: vscode.Extensi
     vscode.commands.registerCommand('rapport.refresh', () => host.start()),
     vscode.commands.registerCommand('rapport.network.groupByInstitution', () => host.network?.setGrouping('institution')),
     vscode.commands.registerCommand('rapport.network.groupByRole', () => host.network?.setGrouping('role')),
+    vscode.commands.registerCommand('rapport.network.groupByProgram', () => host.network?.setGrouping('program')),
     vscode.commands.registerCommand('rapport.openVaultFolder', async () => {
       const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, openLabel: 'Open Vault' });
       if (picked?.[0]) await vscode.commands.executeCommand('vscode.openFolder', picked[0]);

@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
+import { STRENGTH_RULE, programStrengths, strengthSummary } from '../core/programs';
 import { GROUP_LABELS, type ContactNote } from '../core/types';
 import type { VaultSession } from '../session';
 import { contactItem } from './contactItem';
 import type { TreeNode } from './treeNodes';
 
-export type NetworkGrouping = 'role' | 'institution';
+export type NetworkGrouping = 'role' | 'institution' | 'program';
+const GROUPINGS: readonly NetworkGrouping[] = ['role', 'institution', 'program'];
 const GROUPING_KEY = 'rapport.networkGrouping';
 
 /** The Network view: contacts by group (or by institution), each group with its count. */
@@ -15,7 +17,8 @@ export class NetworkTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
   private _grouping: NetworkGrouping;
 
   constructor(private readonly session: VaultSession, private readonly memento: vscode.Memento) {
-    this._grouping = memento.get<NetworkGrouping>(GROUPING_KEY) === 'institution' ? 'institution' : 'role';
+    const saved = memento.get<NetworkGrouping>(GROUPING_KEY);
+    this._grouping = saved !== undefined && GROUPINGS.includes(saved) ? saved : 'role';
     void vscode.commands.executeCommand('setContext', GROUPING_KEY, this._grouping);
     this.subscription = session.onDidChange(() => this.changed.fire(undefined));
   }
@@ -45,13 +48,13 @@ export class NetworkTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
     if (node.type === 'group') {
-      const item = new vscode.TreeItem(node.label, vscode.TreeItemCollapsibleState.Expanded);
+      const item = new vscode.TreeItem(node.label, this._grouping === 'program' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
       item.id = node.id;
-      item.description = String(node.paths.length);
+      item.description = node.description ?? String(node.paths.length);
       item.contextValue = 'group';
-      item.iconPath = new vscode.ThemeIcon(this._grouping === 'institution' ? 'organization' : 'account');
-      item.tooltip = `${node.label}: ${node.paths.length} contact${node.paths.length === 1 ? '' : 's'}`;
-      item.accessibilityInformation = { label: `${node.label}, ${node.paths.length} contacts` };
+      item.iconPath = new vscode.ThemeIcon(this._grouping === 'role' ? 'account' : this._grouping === 'program' ? 'star-empty' : 'organization');
+      item.tooltip = node.tooltip ?? `${node.label}: ${node.paths.length} contact${node.paths.length === 1 ? '' : 's'}`;
+      item.accessibilityInformation = { label: `${node.label}, ${node.description ?? `${node.paths.length} contacts`}` };
       return item;
     }
     if (node.type === 'contact') {
@@ -63,6 +66,18 @@ export class NetworkTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
 
   private groups(): TreeNode[] {
     const vault = this.session.vault;
+    if (this._grouping === 'program') {
+      const strengths = programStrengths(vault, this.session.today, (p) => this.session.followUps(p).length);
+      return strengths.map((p) => ({
+        type: 'group',
+        id: `program:${p.name}`,
+        label: p.name,
+        paths: p.contacts,
+        description: `strength ${p.score} · ${strengthSummary(p)}`,
+        // Plain text: the measure in full, so nothing about the score is hidden.
+        tooltip: [`${p.name}: strength ${p.score}`, ...p.explanation.map((e) => `  ${e}`), p.lastInteraction ? `Last contact: ${p.lastInteraction}` : 'No interaction logged', '', STRENGTH_RULE].join('\n'),
+      }));
+    }
     if (this._grouping === 'role') {
       return [...vault.groups()]
         .filter(([, contacts]) => contacts.length > 0)

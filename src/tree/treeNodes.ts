@@ -2,7 +2,7 @@ import type { FollowUp } from '../core/rules/types';
 
 /** The nodes of Rapport's trees; items are built from them on demand, never stored. */
 export type TreeNode =
-  | { type: 'group'; id: string; label: string; paths: string[]; tooltip?: string }
+  | { type: 'group'; id: string; label: string; paths: string[]; description?: string; tooltip?: string }
   | { type: 'contact'; path: string; parent: string }
   | { type: 'bucket'; id: string; label: string; items: { path: string; followUp: FollowUp }[] }
   | { type: 'followUp'; path: string; followUp: FollowUp }

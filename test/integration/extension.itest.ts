@@ -136,6 +136,24 @@ describe('Rapport in VS Code', () => {
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
+  it('keeps its views across a re-index, with no view registered twice', async () => {
+    const host = await readyHost();
+    const view = host.networkView;
+    const errors: string[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => { errors.push(args.map(String).join(' ')); original(...args); };
+    try {
+      await vscode.commands.executeCommand('rapport.refresh');
+      const again = await readyHost();
+      assert.strictEqual(again.networkView, view, 'the same TreeView object serves the new session');
+      assert.ok(again.network!.getChildren().length > 0);
+      await new Promise((r) => setTimeout(r, 300));
+    } finally {
+      console.error = original;
+    }
+    assert.deepStrictEqual(errors.filter((e) => /tree view/i.test(e)), []);
+  });
+
   it('declares every command it registers, and registers every command it declares', async () => {
     await readyHost();
     const manifest = vscode.extensions.getExtension('rapport-dev.rapport')!.packageJSON as { contributes: { commands: { command: string }[]; views: Record<string, { id: string }[]> } };
