@@ -74,10 +74,8 @@ function listVsix(file) {
 
 async function buildPackage({ out = vsixPath(), quiet = false, log = (m) => console.log(m) } = {}) {
   const t0 = Date.now();
-  // Source maps of an earlier development build would describe a bundle that no longer exists.
-  for (const f of fs.readdirSync(path.join(ROOT, 'dist'), { withFileTypes: true })) {
-    if (f.isFile() && f.name.endsWith('.map')) fs.rmSync(path.join(ROOT, 'dist', f.name));
-  }
+  // The production bundle has no sourceMappingURL, so maps left by a development build are
+  // unused; .vscodeignore keeps them out of the package.
   if (!quiet) log('building dist/ for production (node esbuild.js --production)');
   await run(process.execPath, [path.join(ROOT, 'esbuild.js'), '--production'], { quiet });
 

@@ -20,8 +20,15 @@ const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
 
 export const DIAGNOSTIC_SOURCE = 'rapport';
 
+/** Past the end of any line: VS Code clamps it to the line's end when it shows the range. */
+const LINE_END = 100_000;
+
 export function toDiagnostic(p: Problem): vscode.Diagnostic {
-  const d = new vscode.Diagnostic(toRange(p.range), p.message, SEVERITY[p.severity]);
+  const { start, end } = p.range;
+  // Whole-line problems end at the next line's start; shown like that, a click would put the
+  // cursor on the next line and the squiggle would grow over a line inserted below.
+  const range = end.line === start.line + 1 && end.character === 0 ? new vscode.Range(start.line, start.character, start.line, LINE_END) : toRange(p.range);
+  const d = new vscode.Diagnostic(range, p.message, SEVERITY[p.severity]);
   d.source = DIAGNOSTIC_SOURCE;
   d.code = p.code;
   return d;

@@ -69,6 +69,12 @@ export class RapportHost implements vscode.Disposable {
       new FollowUpDiagnostics(session),
       new OverdueStatus(session, followUps),
       session.onDidRequestRestart(() => setTimeout(() => this.start(), 0)),
+      // Vault templates are not notes, so the session does not index them; watch them here.
+      (() => {
+        const w = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(path.resolve(location.root, this.config.templatesFolder)), '*.md'));
+        const forget = () => this.templatesChanged();
+        return vscode.Disposable.from(w, w.onDidCreate(forget), w.onDidChange(forget), w.onDidDelete(forget));
+      })(),
       session.onDidChange(() => {
         void this.setState(session.state);
         this.followUpsView.badge = badge(followUps.overdueCount());
@@ -87,6 +93,18 @@ export class RapportHost implements vscode.Disposable {
    * inside the vault). Read on each use: a few small files, and edits show at once.
    */
   templates(): { registry: TemplateRegistry; contactTemplate: string | null } {
+    this.templateCache ??= this.readTemplates();
+    return this.templateCache;
+  }
+
+  private templateCache: { registry: TemplateRegistry; contactTemplate: string | null } | undefined;
+
+  /** Forget the templates read so far: the vault's templates folder changed. */
+  templatesChanged(): void {
+    this.templateCache = undefined;
+  }
+
+  private readTemplates(): { registry: TemplateRegistry; contactTemplate: string | null } {
     const builtins = readTemplateDir(path.join(this.context.extensionPath, 'templates'), 'builtin');
     const session = this._session;
     let vault = { files: builtins.files.slice(0, 0), problems: builtins.problems.slice(0, 0), contactTemplate: null as string | null };
@@ -103,6 +121,7 @@ export class RapportHost implements vscode.Disposable {
   }
 
   stop(): void {
+    this.templateCache = undefined;
     // The trees dispose their session-bound providers when emptied.
     this.networkTree.set(undefined);
     this.followUpsTree.set(undefined);

@@ -65,7 +65,8 @@ export class FollowUpQuickFixes implements vscode.CodeActionProvider {
       const line = d.range.start.line;
       const followUp = session.followUps(path).find((f) => f.code === code && f.range.start.line === line);
       if (followUp?.template) {
-        command(`Insert the email template "${followUp.template}"`, { command: 'rapport.insertTemplate', title: 'Insert Template', arguments: [doc.uri, followUp.template] }, d);
+        const title = this.host.templates().registry.get(followUp.template)?.title ?? followUp.template;
+        command(`Insert the email: ${title}`, { command: 'rapport.insertTemplate', title: 'Insert Template', arguments: [doc.uri, followUp.template] }, d);
       }
       if (canMarkDone(code)) edit(TITLES[code] ?? 'Mark follow-up done', markDoneEdit(text, path, { code, range: { start: { line, character: 0 }, end: { line, character: 0 } } }, session.today), d, true);
       command('Log interaction today…', { command: 'rapport.logInteraction', title: 'Log Interaction', arguments: [doc.uri, code] }, d);

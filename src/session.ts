@@ -241,7 +241,7 @@ export class VaultSession implements vscode.Disposable {
   }
 
   private updateState(): void {
-    this.state = this.vault.contacts().length === 0 ? 'empty' : 'ready';
+    this.state = this.vault.countOf('contact') === 0 ? 'empty' : 'ready';
   }
 
   followUps(path: string): readonly FollowUp[] {

@@ -11,6 +11,24 @@ export function registerVaultCommands(host: RapportHost, context: vscode.Extensi
     vscode.commands.registerCommand('rapport.network.groupByInstitution', () => host.network?.setGrouping('institution')),
     vscode.commands.registerCommand('rapport.network.groupByRole', () => host.network?.setGrouping('role')),
     vscode.commands.registerCommand('rapport.network.groupByProgram', () => host.network?.setGrouping('program')),
+    vscode.commands.registerCommand('rapport.openProfile', async () => {
+      const session = host.session;
+      if (!session) {
+        void vscode.window.showInformationMessage('Rapport: open a vault first.');
+        return;
+      }
+      const uri = session.uriOf('profile.md');
+      if (!fs.existsSync(uri.fsPath)) {
+        // A new profile from a skeleton; never over an existing file (the check above and 'wx' below).
+        const skeleton = '---\nname: \nschool: \nyear: \ninterests: []\nemail: \n---\n\nA line or two about what you are looking for this season.\n';
+        try {
+          fs.writeFileSync(uri.fsPath, skeleton, { flag: 'wx' });
+        } catch {
+          // someone created it in between: open theirs
+        }
+      }
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    }),
     vscode.commands.registerCommand('rapport.openVaultFolder', async () => {
       const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, openLabel: 'Open Vault' });
       if (picked?.[0]) await vscode.commands.executeCommand('vscode.openFolder', picked[0]);

@@ -46,6 +46,12 @@ async function main(): Promise<void> {
   global.gc?.();
   const heapAfter = process.memoryUsage().heapUsed;
   const peak = process.resourceUsage().maxRSS * 1024;
+
+  // The same scan with the privacy guard on, as the extension and the CLI run it by default.
+  t = process.hrtime.bigint();
+  const guarded = new Vault(new NodeFs(dir), { yieldToHost: async () => undefined, parse: { patientIdentifiers: true } });
+  await guarded.scan();
+  extra['cold index with the privacy guard'] = ms(t);
   process.stdout.write(JSON.stringify({
     count, files: listing.files.length, bytes, ioFloor, cold, perNoteUs: (cold * 1000) / listing.files.length,
     upsertMedian: percentile(upserts, 50), upsertP95: percentile(upserts, 95), peakRss: peak, baseRss, heapAfter, extra,

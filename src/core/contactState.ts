@@ -9,10 +9,19 @@ export const DUE_SOON_DAYS = 3;
 
 export function contactState(contact: ContactNote, followUps: readonly FollowUp[], today: CalendarDate): ContactState {
   if (contact.status === 'dormant' || contact.status === 'archived' || contact.status === 'paused') return 'dormant';
-  if (followUps.some((f) => f.due < today && (f.severity === 'warning' || f.severity === 'error'))) return 'overdue';
+  if (followUps.some((f) => isOverdue(f, today))) return 'overdue';
   if (followUps.some((f) => f.code !== 'attempts-exhausted' && daysBetween(today, f.due) <= DUE_SOON_DAYS)) return 'due-soon';
   if (contact.status === 'waiting' || followUps.some((f) => f.code === 'awaiting-reply' || f.code === 'attempts-exhausted')) return 'waiting';
   return 'ok';
+}
+
+/**
+ * Past its due date and asking for action. Hints (such as "stop nudging") are advice,
+ * not debts, so they never count as overdue. The tree, the badge and the status bar
+ * all count with this one test so their numbers agree.
+ */
+export function isOverdue(f: Pick<FollowUp, 'due' | 'severity'>, today: CalendarDate): boolean {
+  return f.due < today && f.severity !== 'hint';
 }
 
 /** The earliest due date among follow-ups, or the contact's own planned date. */
@@ -34,9 +43,9 @@ export function relativeDue(due: CalendarDate, today: CalendarDate): string {
 
 export type AgendaBucket = 'overdue' | 'today' | 'week' | 'later';
 
-export function bucketOf(due: CalendarDate, today: CalendarDate): AgendaBucket {
-  const d = daysBetween(today, due);
-  if (d < 0) return 'overdue';
-  if (d === 0) return 'today';
+export function bucketOf(f: Pick<FollowUp, 'due' | 'severity'>, today: CalendarDate): AgendaBucket {
+  if (isOverdue(f, today)) return 'overdue';
+  const d = daysBetween(today, f.due);
+  if (d <= 0) return 'today';
   return d <= 7 ? 'week' : 'later';
 }

@@ -97,11 +97,12 @@ export function readFrontmatter(lines: readonly string[]): Frontmatter {
       schema: yaml.FAILSAFE_SCHEMA,
       // json: duplicate keys keep the last value instead of throwing; scanKeys reports them.
       json: true,
-      listener(event, state) {
+      // Without an '&' there can be no anchor: skip the per-node callback on the hot path.
+      listener: source.includes('&') ? (event, state) => {
         // An anchor is the only way to make an alias; refusing anchors refuses aliases.
         const anchor = (state as yaml.State & { anchor?: string | null }).anchor;
         if (event === 'close' && anchor != null && anchorLine === -1) anchorLine = state.line;
-      },
+      } : undefined,
     });
   } catch (e) {
     result.broken = true;
@@ -140,6 +141,9 @@ export function readFrontmatter(lines: readonly string[]): Frontmatter {
 
 function scanKeys(lines: readonly string[], close: number, result: Frontmatter): void {
   for (let i = 1; i < close; i++) {
+    const c = lines[i].charCodeAt(0);
+    // A top-level key starts in column 0 with neither a space, a tab, a comment nor a list dash followed by a space.
+    if (c === 32 || c === 9 || c === 35 || Number.isNaN(c)) continue;
     const m = TOP_LEVEL_KEY.exec(lines[i]);
     if (!m) continue;
     const raw = m[1] ?? m[2] ?? m[3] ?? '';

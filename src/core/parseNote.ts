@@ -33,10 +33,12 @@ export interface ParseOptions {
 /** Splits on every line ending (LF, CRLF, lone CR) and reports which one the file uses. */
 export function splitLines(text: string): { lines: string[]; eol: NoteBase['eol'] } {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const cr = body.indexOf('\r');
+  // Most notes use LF only: a plain string split is several times faster than a regex one.
+  if (cr === -1) return { lines: body.split('\n'), eol: '\n' };
   const lines = body.split(/\r\n|\r|\n/);
   const crlf = body.indexOf('\r\n');
   const lf = body.indexOf('\n');
-  const cr = body.indexOf('\r');
   const eol = crlf !== -1 && crlf === cr ? '\r\n' : cr !== -1 && (lf === -1 || cr < lf) ? '\r' : '\n';
   return { lines, eol };
 }

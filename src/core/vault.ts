@@ -74,6 +74,8 @@ function referencedNames(note: Note): string[] {
  */
 export class Vault {
   private readonly byPath = new Map<string, Note>();
+  /** Paths by kind, so asking for the few rotations or conferences does not walk every contact. */
+  private readonly byKind = new Map<Note['kind'], Set<string>>();
   private readonly byKey = new Map<string, Set<string>>();
   /** Link key → paths of the notes that refer to it. */
   private readonly referrers = new Map<string, Set<string>>();
@@ -91,6 +93,7 @@ export class Vault {
   /** Reads the whole vault. Files that vanish mid-scan are left out; unreadable ones become problems. */
   async scan(): Promise<ScanStats> {
     this.byPath.clear();
+    this.byKind.clear();
     this.byKey.clear();
     this.referrers.clear();
     const listing = await this.fs.list();
@@ -153,6 +156,11 @@ export class Vault {
     return [...this.byPath.keys()].sort();
   }
 
+  /** How many notes of a kind there are, without building the list. */
+  countOf(kind: Note['kind']): number {
+    return this.byKind.get(kind)?.size ?? 0;
+  }
+
   contacts(): ContactNote[] {
     return this.ofKind('contact');
   }
@@ -175,7 +183,7 @@ export class Vault {
 
   private ofKind<K extends Note['kind']>(kind: K): Extract<Note, { kind: K }>[] {
     const out: Extract<Note, { kind: K }>[] = [];
-    for (const note of this.byPath.values()) if (note.kind === kind) out.push(note as Extract<Note, { kind: K }>);
+    for (const path of this.byKind.get(kind) ?? []) out.push(this.byPath.get(path) as Extract<Note, { kind: K }>);
     return out.sort((a, b) => a.name.localeCompare(b.name) || a.path.localeCompare(b.path));
   }
 
@@ -286,12 +294,14 @@ export class Vault {
 
   private insert(note: Note): void {
     this.byPath.set(note.path, note);
+    addTo(this.byKind, note.kind, note.path);
     for (const key of noteKeys(note)) addTo(this.byKey, key, note.path);
     for (const name of referencedNames(note)) addTo(this.referrers, linkKey(name), note.path);
   }
 
   private detach(note: Note): void {
     this.byPath.delete(note.path);
+    removeFrom(this.byKind, note.kind, note.path);
     for (const key of noteKeys(note)) removeFrom(this.byKey, key, note.path);
     for (const name of referencedNames(note)) removeFrom(this.referrers, linkKey(name), note.path);
   }
@@ -301,13 +311,13 @@ export class Vault {
   }
 }
 
-function addTo(map: Map<string, Set<string>>, key: string, value: string): void {
+function addTo<K>(map: Map<K, Set<string>>, key: K, value: string): void {
   let set = map.get(key);
   if (!set) map.set(key, (set = new Set()));
   set.add(value);
 }
 
-function removeFrom(map: Map<string, Set<string>>, key: string, value: string): void {
+function removeFrom<K>(map: Map<K, Set<string>>, key: K, value: string): void {
   const set = map.get(key);
   if (!set) return;
   set.delete(value);

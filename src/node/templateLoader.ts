@@ -108,7 +108,10 @@ export function loadTemplates(vaultRoot: string | null, builtinDir: string | nul
   const builtins = builtinDir === null
     ? { files: [], problems: [{ path: TEMPLATE_FOLDER, source: 'builtin' as const, problem: problem(TemplateProblemCode.readError, 'error', 'The built-in templates were not found next to the extension.', lineRange(0)) }], contactTemplate: null }
     : readTemplateDir(builtinDir, 'builtin');
-  const vault = vaultRoot === null ? { files: [], problems: [], contactTemplate: null } : readTemplateDir(path.join(vaultRoot, TEMPLATE_FOLDER), 'vault', vaultRoot);
+  const vaultDir = vaultRoot === null ? null : path.join(vaultRoot, TEMPLATE_FOLDER);
+  // Run from Rapport's own folder, the vault's templates/ would be the built-ins again, each "replacing" itself.
+  const same = vaultDir !== null && builtinDir !== null && sameFolder(vaultDir, builtinDir);
+  const vault = vaultDir === null || same ? { files: [], problems: [], contactTemplate: null } : readTemplateDir(vaultDir, 'vault', vaultRoot!);
   problems.push(...builtins.problems, ...vault.problems);
   return {
     registry: buildRegistry(builtins.files, vault.files, problems),
@@ -119,4 +122,12 @@ export function loadTemplates(vaultRoot: string | null, builtinDir: string | nul
 
 function isInside(child: string, root: string): boolean {
   return child === root || child.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
+}
+
+function sameFolder(a: string, b: string): boolean {
+  try {
+    return fs.realpathSync(a) === fs.realpathSync(b);
+  } catch {
+    return false;
+  }
 }

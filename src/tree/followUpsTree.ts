@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { bucketOf, relativeDue, type AgendaBucket } from '../core/contactState';
+import { bucketOf, isOverdue, relativeDue, type AgendaBucket } from '../core/contactState';
 import type { FollowUp } from '../core/rules/types';
 import type { VaultSession } from '../session';
 import { openNoteCommand } from './contactItem';
@@ -29,9 +29,9 @@ export class FollowUpsTree implements vscode.TreeDataProvider<TreeNode>, vscode.
     this.subscription = session.onDidChange(() => this.changed.fire(undefined));
   }
 
-  /** Overdue follow-ups: warnings and errors whose date has passed. */
+  /** The size of the Overdue bucket, which the badge and the status bar show. */
   overdueCount(): number {
-    return this.session.allFollowUps().filter(({ followUp: f }) => bucketOf(f.due, this.session.today) === 'overdue' && (f.severity === 'error' || f.severity === 'warning')).length;
+    return this.session.allFollowUps().filter(({ followUp: f }) => isOverdue(f, this.session.today)).length;
   }
 
   getChildren(node?: TreeNode): TreeNode[] {
@@ -39,7 +39,7 @@ export class FollowUpsTree implements vscode.TreeDataProvider<TreeNode>, vscode.
     if (!node) {
       const today = this.session.today;
       const all = this.session.allFollowUps().sort((a, b) => (a.followUp.due < b.followUp.due ? -1 : a.followUp.due > b.followUp.due ? 1 : a.path.localeCompare(b.path)));
-      return BUCKETS.map((b) => ({ type: 'bucket' as const, id: `bucket:${b.id}`, label: b.label, items: all.filter((x) => bucketOf(x.followUp.due, today) === b.id) }))
+      return BUCKETS.map((b) => ({ type: 'bucket' as const, id: `bucket:${b.id}`, label: b.label, items: all.filter((x) => bucketOf(x.followUp, today) === b.id) }))
         .filter((b) => b.items.length > 0);
     }
     if (node.type === 'bucket') return node.items.map(({ path, followUp }) => ({ type: 'followUp', path, followUp }));

@@ -20,7 +20,15 @@ export class NetworkTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
     const saved = memento.get<NetworkGrouping>(GROUPING_KEY);
     this._grouping = saved !== undefined && GROUPINGS.includes(saved) ? saved : 'role';
     void vscode.commands.executeCommand('setContext', GROUPING_KEY, this._grouping);
-    this.subscription = session.onDidChange(() => this.changed.fire(undefined));
+    this.subscription = session.onDidChange(() => this.refresh());
+  }
+
+  /** Groups are computed once per change of the vault, not on every expand or reveal. */
+  private cached: TreeNode[] | undefined;
+
+  private refresh(): void {
+    this.cached = undefined;
+    this.changed.fire(undefined);
   }
 
   get grouping(): NetworkGrouping {
@@ -31,19 +39,19 @@ export class NetworkTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
     this._grouping = grouping;
     await this.memento.update(GROUPING_KEY, grouping);
     await vscode.commands.executeCommand('setContext', GROUPING_KEY, grouping);
-    this.changed.fire(undefined);
+    this.refresh();
   }
 
   getChildren(node?: TreeNode): TreeNode[] {
     if (this.session.state === 'indexing') return [];
-    if (!node) return this.groups();
+    if (!node) return (this.cached ??= this.groups());
     if (node.type === 'group') return node.paths.map((path) => ({ type: 'contact', path, parent: node.id }));
     return [];
   }
 
   getParent(node: TreeNode): TreeNode | undefined {
     if (node.type !== 'contact') return undefined;
-    return this.groups().find((g) => g.type === 'group' && g.id === node.parent);
+    return (this.cached ??= this.groups()).find((g) => g.type === 'group' && g.id === node.parent);
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {

@@ -26,9 +26,7 @@ function byStart(a: RotationNote, b: RotationNote): number {
 export function buildRuleIndex(vault: Vault): RuleIndex {
   const byContact = new Map<string, RotationNote[]>();
   const byProgram = new Map<string, RotationNote[]>();
-  const rotations: RotationNote[] = [];
-  for (const note of vault.notes()) if (note.kind === 'rotation') rotations.push(note);
-  rotations.sort(byStart);
+  const rotations = vault.rotations().sort(byStart);
   for (const rotation of rotations) {
     for (const contact of vault.contactsOf(rotation)) {
       let list = byContact.get(contact.path);
