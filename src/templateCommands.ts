@@ -61,6 +61,20 @@ function fieldsFor(session: VaultSession, contact: ContactNote) {
   return templateFields(session.vault, contact, session.vault.profile(), session.today);
 }
 
+/** The session, contact and template a template command works on; undefined when the user backs out. */
+async function chooseEmail(host: RapportHost, target: Target, templateId?: string): Promise<{ session: VaultSession; contact: ContactNote; template: Template } | undefined> {
+  const session = host.session;
+  if (!session) {
+    void vscode.window.showInformationMessage('Rapport: open a vault first.');
+    return undefined;
+  }
+  await session.whenReady();
+  const contact = await pickContact(session, target);
+  if (!contact) return undefined;
+  const template = await pickTemplate(host, session, contact, templateId);
+  return template ? { session, contact, template } : undefined;
+}
+
 export function registerTemplateCommands(host: RapportHost): vscode.Disposable[] {
   const needSession = (): VaultSession | undefined => {
     if (!host.session) void vscode.window.showInformationMessage('Rapport: open a vault first.');
@@ -69,13 +83,9 @@ export function registerTemplateCommands(host: RapportHost): vscode.Disposable[]
 
   return [
     vscode.commands.registerCommand('rapport.insertTemplate', async (target?: Target, templateId?: string) => {
-      const session = needSession();
-      if (!session) return;
-      await session.whenReady();
-      const contact = await pickContact(session, target);
-      if (!contact) return;
-      const template = await pickTemplate(host, session, contact, templateId);
-      if (!template) return;
+      const chosen = await chooseEmail(host, target, templateId);
+      if (!chosen) return;
+      const { session, contact, template } = chosen;
       const snippet = toSnippet(template, fieldsFor(session, contact));
 
       // From a quick fix the target is the note itself: the draft goes at its end, never into the frontmatter.
@@ -101,13 +111,9 @@ export function registerTemplateCommands(host: RapportHost): vscode.Disposable[]
     }),
 
     vscode.commands.registerCommand('rapport.composeEmail', async (target?: Target, templateId?: string) => {
-      const session = needSession();
-      if (!session) return;
-      await session.whenReady();
-      const contact = await pickContact(session, target);
-      if (!contact) return;
-      const template = await pickTemplate(host, session, contact, templateId);
-      if (!template) return;
+      const chosen = await chooseEmail(host, target, templateId);
+      if (!chosen) return;
+      const { session, contact, template } = chosen;
       const filled = fillTemplate(template, fieldsFor(session, contact));
       const text = `${filled.subject !== null ? `Subject: ${filled.subject}\n\n` : ''}${filled.body}\n`;
       await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'plaintext', content: text }));

@@ -1,6 +1,7 @@
 import { scanBody } from './body';
 import { normalizeKey, readFrontmatter } from './frontmatter';
 import { splitLines } from './parseNote';
+import { yamlQuote } from './newContact';
 import type { InteractionKind, Range } from './types';
 
 /**
@@ -26,22 +27,7 @@ export function yamlScalar(value: string): string {
   if (/^[A-Za-z0-9][A-Za-z0-9 ._/@+()-]*$/.test(value) && !/[ ]$/.test(value) && !/^(?:true|false|yes|no|on|off|null|~)$/i.test(value)) {
     return value;
   }
-  return yamlQuoted(value);
-}
-
-/** A double-quoted YAML string; escapes quotes, backslashes and every control character. */
-export function yamlQuoted(value: string): string {
-  let out = '"';
-  for (const ch of value) {
-    const code = ch.codePointAt(0)!;
-    if (ch === '"' || ch === '\\') out += `\\${ch}`;
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\r') out += '\\r';
-    else if (ch === '\t') out += '\\t';
-    else if (code < 0x20 || code === 0x7f || code === 0x85 || code === 0x2028 || code === 0x2029) out += `\\u${code.toString(16).padStart(4, '0')}`;
-    else out += ch;
-  }
-  return out + '"';
+  return yamlQuote(value);
 }
 
 /** The lines a key's value spans: the key line and any more-indented continuation lines. */

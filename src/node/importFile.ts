@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import { readCapped } from './readCapped';
 import * as path from 'path';
 import type { ColumnMapping } from '../core/import';
 import { MAPPING_FIELDS } from '../core/import';
@@ -22,36 +23,17 @@ export type ImportFileRead =
  * CSVs are.
  */
 export function readImportFile(abs: string, maxBytes = MAX_IMPORT_BYTES): ImportFileRead {
-  let fd: number;
-  try {
-    // O_NONBLOCK so a FIFO cannot hang the open; fstat then refuses it.
-    fd = fs.openSync(abs, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing' };
-    if (code === 'EISDIR') return { kind: 'not-a-file' };
-    return { kind: 'error', message: (e as Error).message };
+  const read = readCapped(abs, maxBytes);
+  switch (read.kind) {
+    case 'bytes':
+      return decodeImportBytes(read.bytes);
+    case 'too-large':
+      return { kind: 'too-large', size: read.size, limit: maxBytes };
+    case 'loop':
+      return { kind: 'not-a-file' };
+    default:
+      return read;
   }
-  let bytes: Buffer;
-  try {
-    const st = fs.fstatSync(fd);
-    if (!st.isFile()) return { kind: 'not-a-file' };
-    if (st.size > maxBytes) return { kind: 'too-large', size: st.size, limit: maxBytes };
-    const buffer = Buffer.allocUnsafe(Math.min(st.size, maxBytes) + 1);
-    let length = 0;
-    while (length < buffer.length) {
-      const n = fs.readSync(fd, buffer, length, buffer.length - length, null);
-      if (n === 0) break;
-      length += n;
-    }
-    if (length > maxBytes) return { kind: 'too-large', size: length, limit: maxBytes };
-    bytes = buffer.subarray(0, length);
-  } catch (e) {
-    return { kind: 'error', message: (e as Error).message };
-  } finally {
-    fs.closeSync(fd);
-  }
-  return decodeImportBytes(bytes);
 }
 
 export function decodeImportBytes(bytes: Uint8Array): ImportFileRead {

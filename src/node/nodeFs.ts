@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { readCapped } from './readCapped';
 import { isIgnoredDir, isNoteFile, looksBinary, type Listing, type ReadResult, type VaultFs } from '../core/vaultFs';
 
 /**
@@ -82,33 +83,19 @@ export class NodeFs implements VaultFs {
     } catch (e) {
       return errnoResult(e);
     }
-    let fd: number;
-    try {
-      // O_NONBLOCK so a FIFO named like a note cannot hang the open; fstat then refuses it.
-      fd = fs.openSync(abs, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
-    } catch (e) {
-      return errnoResult(e);
-    }
-    try {
-      const st = fs.fstatSync(fd);
-      if (!st.isFile()) return { kind: 'skipped', reason: 'not-a-file', detail: 'not a regular file (a device, socket or pipe)' };
-      if (st.size > maxBytes) return { kind: 'too-large', size: st.size };
-      // Read at most maxBytes+1 whatever stat said: the file may grow while we read it.
-      const buffer = Buffer.allocUnsafe(Math.min(st.size, maxBytes) + 1);
-      let length = 0;
-      while (length < buffer.length) {
-        const n = fs.readSync(fd, buffer, length, buffer.length - length, null);
-        if (n === 0) break;
-        length += n;
-      }
-      if (length > maxBytes) return { kind: 'too-large', size: length };
-      const bytes = buffer.subarray(0, length);
-      if (looksBinary(bytes)) return { kind: 'binary' };
-      return { kind: 'text', text: bytes.toString('utf8') };
-    } catch (e) {
-      return errnoResult(e);
-    } finally {
-      fs.closeSync(fd);
+    const read = readCapped(abs, maxBytes);
+    switch (read.kind) {
+      case 'bytes':
+        return looksBinary(read.bytes) ? { kind: 'binary' } : { kind: 'text', text: read.bytes.toString('utf8') };
+      case 'missing':
+      case 'too-large':
+        return read;
+      case 'not-a-file':
+        return { kind: 'skipped', reason: 'not-a-file', detail: 'not a regular file (a device, socket or pipe)' };
+      case 'loop':
+        return { kind: 'skipped', reason: 'not-a-file', detail: 'a symbolic link that loops' };
+      case 'error':
+        return read;
     }
   }
 }

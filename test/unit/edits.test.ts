@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { appendInteraction, applyEdits, completeTask, setFrontmatterField, yamlQuoted, type EditResult } from '../../src/core/edits';
+import { appendInteraction, applyEdits, completeTask, setFrontmatterField, type EditResult } from '../../src/core/edits';
+import { yamlQuote } from '../../src/core/newContact';
 import { parseNote } from '../../src/core/parseNote';
 import type { ContactNote } from '../../src/core/types';
 
@@ -92,7 +93,7 @@ describe('note edits', () => {
       const out = apply(NOTE, setFrontmatterField(NOTE, 'institution', value));
       const note = parseNote('contacts/jane.md', out) as ContactNote;
       assert.deepStrictEqual(note.problems, []);
-      assert.strictEqual(note.frontmatter.institution, value, yamlQuoted(value));
+      assert.strictEqual(note.frontmatter.institution, value, yamlQuote(value));
     }
   });
 });
