@@ -14,7 +14,8 @@ export class FollowUpDiagnostics implements vscode.Disposable {
         this.publishSettingsErrors();
       }
       for (const p of change.removed) this.collection.delete(session.uriOf(p));
-      for (const p of change.changed) this.publish(p);
+      // After a clear there is nothing to delete: publish only the notes that have problems.
+      for (const p of change.changed) this.publish(p, !change.all);
     });
   }
 
@@ -31,11 +32,10 @@ export class FollowUpDiagnostics implements vscode.Disposable {
     }));
   }
 
-  private publish(path: string): void {
-    const uri = this.session.uriOf(path);
+  private publish(path: string, deleteEmpty: boolean): void {
     const problems = this.session.problems(path);
-    if (problems.length === 0) this.collection.delete(uri);
-    else this.collection.set(uri, problems.map(toDiagnostic));
+    if (problems.length > 0) this.collection.set(this.session.uriOf(path), problems.map(toDiagnostic));
+    else if (deleteEmpty) this.collection.delete(this.session.uriOf(path));
   }
 
   dispose(): void {

@@ -41,6 +41,8 @@ export class VaultSession implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.emitter];
   private pendingDisk = new Set<string>();
   private pendingDocs = new Map<string, vscode.TextDocument>();
+  /** The editor version last indexed per note: saving that same text must not index it again. */
+  private readonly indexedVersions = new Map<string, number>();
   private diskTimer: NodeJS.Timeout | undefined;
   private docTimer: NodeJS.Timeout | undefined;
   private dayTimer: NodeJS.Timeout | undefined;
@@ -112,7 +114,9 @@ export class VaultSession implements vscode.Disposable {
       // A closed editor drops its unsaved text: go back to what is on disk.
       vscode.workspace.onDidCloseTextDocument((doc) => {
         const rel = this.relative(doc.uri);
-        if (rel !== undefined && isNotePath(rel)) this.queueDisk(doc.uri);
+        if (rel === undefined || !isNotePath(rel)) return;
+        this.indexedVersions.delete(rel);
+        this.queueDisk(doc.uri);
       }),
     );
     this.scheduleDayCheck();
@@ -149,9 +153,12 @@ export class VaultSession implements vscode.Disposable {
     const change: ChangeSet = { changed: [], removed: [] };
     for (const rel of paths) {
       if (this.disposed) return;
+      const open = vscode.workspace.textDocuments.find((d) => this.relative(d.uri) === rel);
+      // A save of text already indexed from the editor changes nothing: skip the second pass.
+      if (open && !open.isDirty && this.indexedVersions.get(rel) === open.version) continue;
       // An open, edited buffer is what the user sees: it wins over the file under it.
-      const open = vscode.workspace.textDocuments.find((d) => d.isDirty && this.relative(d.uri) === rel);
-      const c = open ? this.vault.upsert(rel, open.getText()) : await this.vault.refresh(rel);
+      const c = open?.isDirty ? this.vault.upsert(rel, open.getText()) : await this.vault.refresh(rel);
+      this.indexedVersions.delete(rel);
       change.changed.push(...c.changed);
       change.removed.push(...c.removed);
     }
@@ -173,6 +180,7 @@ export class VaultSession implements vscode.Disposable {
     for (const [rel, doc] of docs) {
       if (doc.isClosed) continue;
       const c = this.vault.upsert(rel, doc.getText());
+      this.indexedVersions.set(rel, doc.version);
       change.changed.push(...c.changed);
     }
     this.apply(change);

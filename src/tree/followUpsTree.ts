@@ -3,6 +3,7 @@ import { bucketOf, isOverdue, relativeDue, type AgendaBucket } from '../core/con
 import type { FollowUp } from '../core/rules/types';
 import type { VaultSession } from '../session';
 import { openNoteCommand } from './contactItem';
+import { LARGE_GROUP } from './networkTree';
 import type { TreeNode } from './treeNodes';
 
 const BUCKETS: { id: AgendaBucket; label: string; icon: string }[] = [
@@ -49,7 +50,8 @@ export class FollowUpsTree implements vscode.TreeDataProvider<TreeNode>, vscode.
   getTreeItem(node: TreeNode): vscode.TreeItem {
     if (node.type === 'bucket') {
       const spec = BUCKETS.find((b) => `bucket:${b.id}` === node.id)!;
-      const item = new vscode.TreeItem(spec.label, spec.id === 'later' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
+      const folded = spec.id === 'later' || node.items.length > LARGE_GROUP;
+      const item = new vscode.TreeItem(spec.label, folded ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
       item.id = node.id;
       item.description = String(node.items.length);
       item.iconPath = new vscode.ThemeIcon(spec.icon);

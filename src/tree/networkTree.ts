@@ -8,6 +8,8 @@ import type { TreeNode } from './treeNodes';
 export type NetworkGrouping = 'role' | 'institution' | 'program';
 const GROUPINGS: readonly NetworkGrouping[] = ['role', 'institution', 'program'];
 const GROUPING_KEY = 'rapport.networkGrouping';
+/** Groups larger than this start collapsed. */
+export const LARGE_GROUP = 100;
 
 /** The Network view: contacts by group (or by institution), each group with its count. */
 export class NetworkTree implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
@@ -56,7 +58,9 @@ export class NetworkTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
     if (node.type === 'group') {
-      const item = new vscode.TreeItem(node.label, this._grouping === 'program' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
+      // Big groups start folded: an open group of thousands is rebuilt on every change.
+      const folded = this._grouping === 'program' || node.paths.length > LARGE_GROUP;
+      const item = new vscode.TreeItem(node.label, folded ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.Expanded);
       item.id = node.id;
       item.description = node.description ?? String(node.paths.length);
       item.contextValue = 'group';
@@ -94,7 +98,9 @@ export class NetworkTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
     const byPlace = new Map<string, ContactNote[]>();
     for (const c of vault.contacts()) {
       const place = c.institution ?? c.program ?? 'No institution';
-      byPlace.set(place, [...(byPlace.get(place) ?? []), c]);
+      let list = byPlace.get(place);
+      if (!list) byPlace.set(place, (list = []));
+      list.push(c);
     }
     return [...byPlace]
       .sort(([a], [b]) => (a === 'No institution' ? 1 : b === 'No institution' ? -1 : a.localeCompare(b)))

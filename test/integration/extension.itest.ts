@@ -105,6 +105,31 @@ describe('Rapport in VS Code', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
+  it('indexes a saved note once: the save of text already read from the editor is not read again', async () => {
+    const host = await readyHost();
+    const uri = writeNote('contacts/itest-save.md', '---\nname: Itest Save\nrole: faculty\n---\n');
+    await eventually(() => host.session!.vault.get('contacts/itest-save.md') || undefined, 'the note');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(uri, new vscode.Position(3, 0), `follow_up: ${daysFromToday(host, -1)}\n`);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await eventually(() => rapportDiagnostics(uri).some((d) => codeOf(d) === 'follow-up-due') || undefined, 'the diagnostic from the buffer');
+    let updates = 0;
+    const sub = host.session!.onDidChange((c) => { if (c.changed.includes('contacts/itest-save.md')) updates++; });
+    try {
+      assert.ok(await doc.save());
+      await new Promise((r) => setTimeout(r, 800));
+    } finally {
+      sub.dispose();
+    }
+    assert.strictEqual(updates, 0, 'saving the text already indexed triggers no second update');
+    // An edit on disk behind the editor's back is still picked up.
+    fs.writeFileSync(uri.fsPath, '---\nname: Itest Save\nrole: wizard\n---\n');
+    await eventually(() => rapportDiagnostics(uri).some((d) => codeOf(d) === 'unknown-role') || undefined, 'the change on disk');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
   it('refuses to edit a note whose frontmatter is broken', async () => {
     await readyHost();
     const text = '---\nname: [broken\n---\n';
