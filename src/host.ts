@@ -83,9 +83,13 @@ export class RapportHost implements vscode.Disposable {
     ];
     void this.setState('indexing');
     this.started.fire(session);
-    session.whenReady().catch((e: unknown) => {
-      void vscode.window.showErrorMessage(`Rapport could not index the vault at ${location.root}: ${e instanceof Error ? e.message : String(e)}`);
-    });
+    // After activation returns: the first index is background work, never part of activating.
+    setTimeout(() => {
+      if (this._session !== session) return;
+      session.whenReady().catch((e: unknown) => {
+        void vscode.window.showErrorMessage(`Rapport could not index the vault at ${location.root}: ${e instanceof Error ? e.message : String(e)}`);
+      });
+    }, 0);
   }
 
   /**

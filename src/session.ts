@@ -7,6 +7,7 @@ import type { FollowUp } from './core/rules/types';
 import type { RapportSettings } from './core/settings';
 import type { Note, Problem } from './core/types';
 import { noteProblems } from './core/report';
+import type { ParseOptions } from './core/parseNote';
 import { Vault, type ChangeSet } from './core/vault';
 import { isNotePath } from './core/vaultFs';
 import { loadVaultConfig } from './node/config';
@@ -32,8 +33,6 @@ const DEBOUNCE_MS = 120;
  */
 export class VaultSession implements vscode.Disposable {
   readonly vault: Vault;
-  /** Whether the index looks for patient identifiers; turning the guard on or off needs a new index. */
-  readonly privacyScan: boolean;
   readonly rootUri: vscode.Uri;
   private readonly followUpsByPath = new Map<string, FollowUp[]>();
   private readonly emitter = new vscode.EventEmitter<SessionChange>();
@@ -60,10 +59,17 @@ export class VaultSession implements vscode.Disposable {
   constructor(readonly root: string, private readonly config: RapportConfig, private readonly now: () => Date = () => new Date()) {
     this.rootUri = vscode.Uri.file(root);
     this._today = localToday(this.now());
+    // No I/O here: the vault's settings file is read when indexing starts.
     this._settings = config.followUpSettings(undefined).settings;
-    this.loadSettings();
-    this.privacyScan = this._settings.privacyGuard !== 'off';
-    this.vault = new Vault(new NodeFs(root), { parse: { patientIdentifiers: this.privacyScan } });
+    this.vault = new Vault(new NodeFs(root), { parse: this.parseOptions });
+  }
+
+  /** Read by the vault on every parse; set from the settings just before the first scan. */
+  private readonly parseOptions: ParseOptions = { patientIdentifiers: true };
+
+  /** Whether the index looks for patient identifiers; turning the guard on or off needs a new index. */
+  get privacyScan(): boolean {
+    return this.parseOptions.patientIdentifiers === true;
   }
 
   get today(): CalendarDate {
@@ -90,6 +96,8 @@ export class VaultSession implements vscode.Disposable {
   }
 
   private async start(): Promise<void> {
+    this.loadSettings();
+    this.parseOptions.patientIdentifiers = this._settings.privacyGuard !== 'off';
     await vscode.window.withProgress({ location: { viewId: 'rapport.network' }, title: 'Indexing vault' }, async () => {
       // Documents open before the scan may hold unsaved text: the scan reads disk, the buffers win after it.
       await this.vault.scan();
