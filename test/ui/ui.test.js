@@ -10,7 +10,7 @@
 // copy, so the test follows the sample vault as it changes.
 //
 // Screenshots: test-results/ui/*.png (one per step, fail-*.png when a step fails).
-// RAPPORT_UPDATE_SCREENSHOTS=1 also copies the README's three to media/screenshots/.
+// RAPPORT_UPDATE_SCREENSHOTS=1 also copies the README's four to media/screenshots/.
 // RAPPORT_UI_HEADED=1 shows the browser (needs a display). Last line: "N passed, N failed".
 'use strict';
 
@@ -284,6 +284,39 @@ async function main() {
       await shot(page, '06-after-snooze-dark');
     });
 
+    const waiting = check.problems.find((p) => p.code === 'awaiting-reply' && p.file.startsWith('contacts/'));
+
+    await step('from an overdue follow-up to a filled email in two actions (Ctrl+. and the email fix)', page, async () => {
+      assert(waiting, 'the CLI finds no awaiting-reply problem in the sample vault');
+      const marker = markers.filter({ hasText: waiting.message.slice(0, 40) }).first();
+      if (!(await marker.isVisible())) await page.keyboard.press('Control+Shift+M');
+      await marker.waitFor({ timeout: NORMAL });
+      await marker.click();
+      await page.keyboard.press('Enter');
+      await page.locator('.tabs-container .tab.active', { hasText: path.basename(waiting.file) }).waitFor({ timeout: NORMAL });
+      await settleEditor(page);
+      await page.keyboard.press('Control+.');
+      const fix = page.locator('.action-widget .monaco-list-row', { hasText: 'Insert the email' }).first();
+      await fix.waitFor({ timeout: NORMAL });
+      // Choose it with the keyboard, as many users do (the menu blocks the pointer while it opens).
+      const focused = page.locator('.action-widget .monaco-list-row.focused');
+      for (let i = 0; i < 15 && !/Insert the email/.test((await focused.getAttribute('aria-label').catch(() => '')) || ''); i++) {
+        await page.keyboard.press('ArrowDown');
+      }
+      await parkMouse(page);
+      await shot(page, '07a-email-fix-dark');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => [...document.querySelectorAll('.editor-group-container.active .monaco-editor .view-lines .view-line')]
+        .some((l) => /Draft:/.test(l.textContent || '')), null, { timeout: NORMAL });
+      const text = await editorText(page);
+      const surname = waiting.contact.split(' ').pop();
+      assert(new RegExp(`Dr\\. ${surname}`).test(text), `the email is addressed to Dr. ${surname}:\n${text}`);
+      assert(!/\{\{/.test(text), `a {{placeholder}} was left in the email:\n${text}`);
+      await parkMouse(page);
+      await shot(page, '07-template-dark');
+      await page.keyboard.press('Escape');
+    });
+
     for (const kind of ['light', 'hc']) {
       await step(`the Network view in ${THEMES[kind]}`, page, async () => {
         // the web workbench reads the user settings at load and does not watch the file: reload
@@ -315,7 +348,7 @@ async function main() {
 
   if (process.env.RAPPORT_UPDATE_SCREENSHOTS === '1' && results.every((r) => r.ok)) {
     fs.mkdirSync(README_SHOTS, { recursive: true });
-    for (const [from, to] of [['02-network-contact-dark', 'network'], ['04-note-with-problem-dark', 'problems'], ['05-quickfix-menu-dark', 'quickfix']]) {
+    for (const [from, to] of [['02-network-contact-dark', 'network'], ['04-note-with-problem-dark', 'problems'], ['05-quickfix-menu-dark', 'quickfix'], ['07-template-dark', 'template']]) {
       fs.copyFileSync(path.join(SHOTS, `${from}.png`), path.join(README_SHOTS, `${to}.png`));
     }
     log(`copied the README screenshots to ${path.relative(ROOT, README_SHOTS)}/`);
