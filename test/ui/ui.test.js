@@ -10,7 +10,7 @@
 // copy, so the test follows the sample vault as it changes.
 //
 // Screenshots: test-results/ui/*.png (one per step, fail-*.png when a step fails).
-// RAPPORT_UPDATE_SCREENSHOTS=1 also copies the README's four to media/screenshots/.
+// RAPPORT_UPDATE_SCREENSHOTS=1 also copies the README's two to media/screenshots/.
 // RAPPORT_UI_HEADED=1 shows the browser (needs a display). Last line: "N passed, N failed".
 'use strict';
 
@@ -348,7 +348,7 @@ async function main() {
 
   if (process.env.RAPPORT_UPDATE_SCREENSHOTS === '1' && results.every((r) => r.ok)) {
     fs.mkdirSync(README_SHOTS, { recursive: true });
-    for (const [from, to] of [['02-network-contact-dark', 'network'], ['04-note-with-problem-dark', 'problems'], ['05-quickfix-menu-dark', 'quickfix'], ['07-template-dark', 'template']]) {
+    for (const [from, to] of [['05-quickfix-menu-dark', 'quickfix'], ['07-template-dark', 'template']]) {
       fs.copyFileSync(path.join(SHOTS, `${from}.png`), path.join(README_SHOTS, `${to}.png`));
     }
     log(`copied the README screenshots to ${path.relative(ROOT, README_SHOTS)}/`);
