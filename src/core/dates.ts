@@ -21,20 +21,50 @@ export type DateParse = { ok: true; date: CalendarDate } | { ok: false; reason: 
 /** Parses a frontmatter or log date. 2024-02-30 is invalid, never rolled over to March. */
 export function parseCalendarDate(input: string): DateParse {
   const text = input.trim();
-  if (text.length === 10 && /^\d{4}-\d{2}-\d{2}$/.test(text)) return checkYmd(text, +text.slice(0, 4), +text.slice(5, 7), +text.slice(8, 10));
+  // The common case, a canonical `YYYY-MM-DD`: its numbers read from the digits, no substrings.
+  if (text.length === 10 && ISO_DAY.test(text)) {
+    return checkYmd(digit(text, 0) * 1000 + digit(text, 1) * 100 + digit(text, 2) * 10 + digit(text, 3),
+      digit(text, 5) * 10 + digit(text, 6), digit(text, 8) * 10 + digit(text, 9));
+  }
   for (const shape of DATE_SHAPES) {
     const m = shape.exec(text);
     if (!m) continue;
-    return checkYmd(null, Number(m[1]), Number(m[2]), Number(m[3]));
+    return checkYmd(Number(m[1]), Number(m[2]), Number(m[3]));
   }
   return { ok: false, reason: 'expected a date as YYYY-MM-DD' };
 }
 
-function checkYmd(canonical: string | null, year: number, month: number, day: number): DateParse {
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+function digit(text: string, i: number): number {
+  return text.charCodeAt(i) - 48;
+}
+
+function checkYmd(year: number, month: number, day: number): DateParse {
   if (month < 1 || month > 12) return { ok: false, reason: `month ${String(month).padStart(2, '0')} does not exist` };
   const last = daysInMonth(year, month);
   if (day < 1 || day > last) return { ok: false, reason: `${monthName(month)} ${year} has ${last} days, not ${day}` };
-  return { ok: true, date: canonical ?? formatYmd(year, month, day) };
+  return { ok: true, date: dayString(year, month, day) };
+}
+
+/**
+ * One string per calendar day. A vault repeats a few hundred days thousands of times
+ * (eight log entries a note), and every note would otherwise keep its own copy of each
+ * date it names. Keyed by a number, so finding the day costs no string hashing; bounded,
+ * starting afresh when full, which only costs a few new copies.
+ */
+const DAY_STRINGS = new Map<number, CalendarDate>();
+const DAY_STRINGS_MAX = 4096;
+
+function dayString(year: number, month: number, day: number): CalendarDate {
+  const key = (year * 100 + month) * 100 + day;
+  let date = DAY_STRINGS.get(key);
+  if (date === undefined) {
+    if (DAY_STRINGS.size >= DAY_STRINGS_MAX) DAY_STRINGS.clear();
+    date = formatYmd(year, month, day);
+    DAY_STRINGS.set(key, date);
+  }
+  return date;
 }
 
 /** True when `text` is already a canonical, valid `YYYY-MM-DD` date. */

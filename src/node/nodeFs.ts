@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { readCapped } from './readCapped';
-import { isIgnoredDir, isNoteFile, looksBinary, type Listing, type ReadResult, type VaultFs } from '../core/vaultFs';
+import { readCapped, type CappedRead } from './readCapped';
+import { isIgnoredDir, isNoteFile, type Listing, type ReadResult, type VaultFs } from '../core/vaultFs';
 
 /**
  * The vault on disk. Reads are synchronous on purpose: for thousands of small files
@@ -75,6 +75,12 @@ export class NodeFs implements VaultFs {
 
   readSync(rel: string, maxBytes: number): ReadResult {
     const abs = path.join(this.root, ...rel.split('/'));
+    if (NO_FOLLOW !== 0) {
+      // Open without following a symbolic link: a regular file, nearly every note, then
+      // costs no lstat. A link fails with ELOOP ('loop') and is judged below.
+      const read = readCapped(abs, maxBytes, NO_FOLLOW);
+      if (read.kind !== 'loop') return readResult(read);
+    }
     try {
       if (fs.lstatSync(abs).isSymbolicLink()) {
         const verdict = this.checkLink(abs);
@@ -83,21 +89,35 @@ export class NodeFs implements VaultFs {
     } catch (e) {
       return errnoResult(e);
     }
-    const read = readCapped(abs, maxBytes);
-    switch (read.kind) {
-      case 'bytes':
-        return looksBinary(read.bytes) ? { kind: 'binary' } : { kind: 'text', text: read.bytes.toString('utf8') };
-      case 'missing':
-      case 'too-large':
-        return read;
-      case 'not-a-file':
-        return { kind: 'skipped', reason: 'not-a-file', detail: 'not a regular file (a device, socket or pipe)' };
-      case 'loop':
-        return { kind: 'skipped', reason: 'not-a-file', detail: 'a symbolic link that loops' };
-      case 'error':
-        return read;
-    }
+    return readResult(readCapped(abs, maxBytes));
   }
+}
+
+/** Where the platform has it (not on Windows), open's flag to refuse a final symbolic link. */
+const NO_FOLLOW = fs.constants.O_NOFOLLOW ?? 0;
+
+function readResult(read: CappedRead): ReadResult {
+  switch (read.kind) {
+    case 'bytes':
+      return hasNul(read.bytes) ? { kind: 'binary' } : { kind: 'text', text: read.bytes.toString('utf8') };
+    case 'missing':
+    case 'too-large':
+      return read;
+    case 'not-a-file':
+      return { kind: 'skipped', reason: 'not-a-file', detail: 'not a regular file (a device, socket or pipe)' };
+    case 'loop':
+      return { kind: 'skipped', reason: 'not-a-file', detail: 'a symbolic link that loops' };
+    case 'error':
+      return read;
+  }
+}
+
+/**
+ * `looksBinary` (a NUL byte in the first 8000 bytes, as git decides) with Buffer's
+ * native search: a tenth of the time of a byte loop, which is ~1 µs on every note.
+ */
+function hasNul(bytes: Buffer): boolean {
+  return bytes.subarray(0, 8000).indexOf(0) !== -1;
 }
 
 function errnoResult(e: unknown): ReadResult {

@@ -12,12 +12,13 @@ export type CappedRead =
  * Reads a regular file of at most `maxBytes`. It opens without blocking (a FIFO named
  * like a note cannot hang it), refuses anything fstat does not call a file (devices,
  * sockets), and never reads more than `maxBytes + 1` bytes, even if the file grows
- * while it reads.
+ * while it reads. `extraFlags` are added to the open flags (e.g. `O_NOFOLLOW`, which
+ * makes a symbolic link fail with `loop`).
  */
-export function readCapped(abs: string, maxBytes: number): CappedRead {
+export function readCapped(abs: string, maxBytes: number, extraFlags = 0): CappedRead {
   let fd: number;
   try {
-    fd = fs.openSync(abs, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+    fd = fs.openSync(abs, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0) | extraFlags);
   } catch (e) {
     return errnoRead(e);
   }
@@ -31,6 +32,10 @@ export function readCapped(abs: string, maxBytes: number): CappedRead {
       const n = fs.readSync(fd, buffer, length, buffer.length - length, null);
       if (n === 0) break;
       length += n;
+      // Stop once fstat's size is read, as readFileSync does: asking again only to be
+      // told "end of file" is one more system call per note. A file that reported no
+      // size (or shrank) is still read to its end.
+      if (length === st.size) break;
     }
     if (length > maxBytes) return { kind: 'too-large', size: length };
     return { kind: 'bytes', bytes: buffer.subarray(0, length) };

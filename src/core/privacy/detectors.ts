@@ -14,12 +14,19 @@ import { cueAfter, cueBefore, nearestCue, nextWord, type Word, wordsOf } from '.
  * its length, however adversarial (a 200 KB run of digits and dashes included).
  */
 
-interface LineContext {
-  line: string;
-  words: readonly Word[];
+/** A line and its words, cut on first use: most lines with a digit hold no candidate and never need them. */
+class LineContext {
+  private cut: readonly Word[] | null = null;
+
+  constructor(readonly line: string) {}
+
+  get words(): readonly Word[] {
+    return (this.cut ??= wordsOf(this.line));
+  }
 }
 
-type Detector = (ctx: LineContext) => LineHit[];
+/** Adds the line's findings of one kind to `out`. */
+type Detector = (ctx: LineContext, out: LineHit[]) => void;
 
 function hit(kind: PatientIdentifierKind, start: number, end: number, cue: string | null): LineHit {
   return { kind, start, end, message: messageFor(kind, cue) };
@@ -28,6 +35,18 @@ function hit(kind: PatientIdentifierKind, start: number, end: number, cue: strin
 function stickyAt(re: RegExp, text: string, pos: number): RegExpExecArray | null {
   re.lastIndex = pos;
   return re.exec(text);
+}
+
+/**
+ * The next match of a global regex, from `lastIndex`: what `matchAll` yields, without
+ * the copy of the regex and the iterator `matchAll` makes on every call. Callers set
+ * `lastIndex = 0` first and loop to null (which resets it). No pattern here matches the
+ * empty string, but stepping past one keeps a future one from looping forever.
+ */
+function nextMatch(re: RegExp, text: string): RegExpExecArray | null {
+  const m = re.exec(text);
+  if (m !== null && m[0] === '') re.lastIndex++;
+  return m;
 }
 
 // ---------------------------------------------------------------- record numbers
@@ -60,9 +79,9 @@ function mrnLabel(trigger: string): string {
   return 'encounter number';
 }
 
-const findMrns: Detector = ({ line }) => {
-  const out: LineHit[] = [];
-  for (const m of line.matchAll(MRN_TRIGGER)) {
+const findMrns: Detector = ({ line }, out) => {
+  MRN_TRIGGER.lastIndex = 0;
+  for (let m = nextMatch(MRN_TRIGGER, line); m !== null; m = nextMatch(MRN_TRIGGER, line)) {
     const filler = stickyAt(MRN_FILLER, line, m.index + m[0].length);
     const pos = m.index + m[0].length + (filler ? filler[0].length : 0);
     const id = stickyAt(RECORD_ID, line, pos);
@@ -71,7 +90,6 @@ const findMrns: Detector = ({ line }) => {
     if (digits < 5 || DATE_SHAPED.test(id[0])) continue;
     out.push(hit('mrn', pos, pos + id[0].length, mrnLabel(m[0])));
   }
-  return out;
 };
 
 // ---------------------------------------------------------------- dates of birth
@@ -79,9 +97,10 @@ const findMrns: Detector = ({ line }) => {
 const DOB_TRIGGER = /(?<![A-Za-z])(?:d\.?[ \t]?o\.?[ \t]?b\.?|date[ \t]{1,2}of[ \t]{1,2}birth|birth[ \t]?date|born)(?![A-Za-z])/gi;
 const DOB_FILLER = /[ \t:=#(|\-–—,]{0,6}(?:(?:on|in|is|was|of)[ \t]{1,3})?[ \t:]{0,2}/y;
 
-const findBirthDates: Detector = ({ line, words }) => {
-  const out: LineHit[] = [];
-  for (const m of line.matchAll(DOB_TRIGGER)) {
+const findBirthDates: Detector = (ctx, out) => {
+  const { line } = ctx;
+  DOB_TRIGGER.lastIndex = 0;
+  for (let m = nextMatch(DOB_TRIGGER, line); m !== null; m = nextMatch(DOB_TRIGGER, line)) {
     const born = m[0].toLowerCase() === 'born';
     const filler = stickyAt(DOB_FILLER, line, m.index + m[0].length);
     const pos = m.index + m[0].length + (filler ? filler[0].length : 0);
@@ -89,11 +108,10 @@ const findBirthDates: Detector = ({ line, words }) => {
     if (!date) continue;
     // "born in 1970" is a faculty bio; "DOB: 1951" is a patient's chart.
     if (born && !date.hasMonth) continue;
-    if (born && cueBefore(line, words, BORN_SUBJECT_CUES, m.index, 40)?.category === 'professional') continue;
+    if (born && cueBefore(line, ctx.words, BORN_SUBJECT_CUES, m.index, 40)?.category === 'professional') continue;
     const label = born ? 'born' : /^date/i.test(m[0]) ? 'date of birth' : /^birth/i.test(m[0]) ? 'birthdate' : 'DOB';
     out.push(hit('dob', date.start, date.end, label));
   }
-  return out;
 };
 
 // ---------------------------------------------------------------- social security numbers
@@ -108,19 +126,19 @@ const SSN_FILLER = /[ \t:=#(|\-–—]{0,6}(?:(?:is|was|number|no\.?)[ \t:]{1,3}
 /** Nine digits, one separator (space, dot, dash or none) used throughout. */
 const SSN_NUMBER = /\d{3}([ .-]?)\d{2}\1\d{4}(?![\w]|[./-]\d)/y;
 
-const findSsns: Detector = ({ line }) => {
-  const out: LineHit[] = [];
-  for (const m of line.matchAll(SSN_DASHED)) {
+const findSsns: Detector = ({ line }, out) => {
+  SSN_DASHED.lastIndex = 0;
+  for (let m = nextMatch(SSN_DASHED, line); m !== null; m = nextMatch(SSN_DASHED, line)) {
     if (isPlausibleSsn(m[0])) out.push(hit('ssn', m.index, m.index + m[0].length, null));
   }
   // Spaced, dotted or bare nine digits are too common to report without the keyword.
-  for (const m of line.matchAll(SSN_TRIGGER)) {
+  SSN_TRIGGER.lastIndex = 0;
+  for (let m = nextMatch(SSN_TRIGGER, line); m !== null; m = nextMatch(SSN_TRIGGER, line)) {
     const filler = stickyAt(SSN_FILLER, line, m.index + m[0].length);
     const pos = m.index + m[0].length + (filler ? filler[0].length : 0);
     const n = stickyAt(SSN_NUMBER, line, pos);
     if (n && isPlausibleSsn(n[0])) out.push(hit('ssn', pos, pos + n[0].length, 'SSN'));
   }
-  return out;
 };
 
 // ---------------------------------------------------------------- phone numbers
@@ -130,18 +148,20 @@ const PHONE_BARE = /(?<![\w/.+-])\d{10}(?![\w-]|[./]\d)/g;
 /** Seven digits `555-0148`, unless it is the tail of a longer number. */
 const PHONE_LOCAL = /(?<![\w/.+()-]|\d[ \t.]|\)[ \t]?)\d{3}-\d{4}(?![\w-]|[./]\d)/g;
 
-const findPhones: Detector = ({ line, words }) => {
-  const out: LineHit[] = [];
-  for (const re of [PHONE, PHONE_BARE, PHONE_LOCAL]) {
-    for (const m of line.matchAll(re)) {
+const PHONE_SHAPES: readonly RegExp[] = [PHONE, PHONE_BARE, PHONE_LOCAL];
+
+const findPhones: Detector = (ctx, out) => {
+  const { line } = ctx;
+  for (const re of PHONE_SHAPES) {
+    re.lastIndex = 0;
+    for (let m = nextMatch(re, line); m !== null; m = nextMatch(re, line)) {
       const start = m.index;
       const end = start + m[0].length;
       // The nearest cue before decides ("patients should call the clinic office at ..."); only then one after.
-      const cue = cueBefore(line, words, PHONE_CUES, start, 60) ?? cueAfter(line, words, PHONE_CUES, end, 40);
+      const cue = cueBefore(line, ctx.words, PHONE_CUES, start, 60) ?? cueAfter(line, ctx.words, PHONE_CUES, end, 40);
       if (cue?.category === 'patient') out.push(hit('phone', start, end, cue.entry));
     }
   }
-  return out;
 };
 
 // ---------------------------------------------------------------- street addresses
@@ -162,9 +182,10 @@ const NOT_STREET_WORDS: ReadonlySet<string> = new Set([
   'residents', 'people', 'times', 'more', 'other', 'new', 'per',
 ]);
 
-const findAddresses: Detector = ({ line, words }) => {
-  const out: LineHit[] = [];
-  for (const m of line.matchAll(ADDRESS)) {
+const findAddresses: Detector = (ctx, out) => {
+  const { line } = ctx;
+  ADDRESS.lastIndex = 0;
+  for (let m = nextMatch(ADDRESS, line); m !== null; m = nextMatch(ADDRESS, line)) {
     const nameWords = m[1].toLowerCase().split(/[ \t.]+/).filter(Boolean);
     if (nameWords.some((w) => NOT_STREET_WORDS.has(w))) continue;
     let end = m.index + m[0].length;
@@ -172,10 +193,9 @@ const findAddresses: Detector = ({ line, words }) => {
     if (m[2].toLowerCase() === 'dr' && /^\.?[ \t]{1,2}[A-Z]/.test(line.slice(end, end + 4))) continue;
     const unit = stickyAt(ADDRESS_UNIT, line, end);
     if (unit) end += unit[0].length;
-    const cue = cueBefore(line, words, ADDRESS_CUES, m.index, 80) ?? cueAfter(line, words, ADDRESS_CUES, end, 40);
+    const cue = cueBefore(line, ctx.words, ADDRESS_CUES, m.index, 80) ?? cueAfter(line, ctx.words, ADDRESS_CUES, end, 40);
     if (cue?.category === 'patient') out.push(hit('address', m.index, end, cue.entry));
   }
-  return out;
 };
 
 // ---------------------------------------------------------------- ages
@@ -203,10 +223,10 @@ function clinicalCue(ctx: LineContext, start: number, end: number): string | nul
   return before ? before.entry : null;
 }
 
-const findAges: Detector = (ctx) => {
-  const { line, words } = ctx;
-  const out: LineHit[] = [];
-  for (const m of line.matchAll(AGE_WITH_UNIT)) {
+const findAges: Detector = (ctx, out) => {
+  const { line } = ctx;
+  AGE_WITH_UNIT.lastIndex = 0;
+  for (let m = nextMatch(AGE_WITH_UNIT, line); m !== null; m = nextMatch(AGE_WITH_UNIT, line)) {
     const age = Number(m[1]);
     if (age < 1 || age > 125) continue;
     const start = m.index;
@@ -215,7 +235,7 @@ const findAges: Detector = (ctx) => {
       out.push(hit('age', start, end, 'M/F'));
       continue;
     }
-    const next = nextWord(words, end, 3);
+    const next = nextWord(ctx.words, end, 3);
     if (next && NOT_A_PATIENT.has(next.text)) continue;
     if (next && SEX_WORDS.has(next.text)) {
       out.push(hit('age', start, end, next.text.length === 1 ? 'M/F' : next.text));
@@ -224,53 +244,55 @@ const findAges: Detector = (ctx) => {
     const cue = clinicalCue(ctx, start, end);
     if (cue) out.push(hit('age', start, end, cue));
   }
-  for (const m of line.matchAll(AGE_SEX)) {
+  AGE_SEX.lastIndex = 0;
+  for (let m = nextMatch(AGE_SEX, line); m !== null; m = nextMatch(AGE_SEX, line)) {
     const age = Number(m[1]);
     if (age < 1 || age > 110) continue;
     const start = m.index;
     const end = start + m[0].length;
-    const next = nextWord(words, end, 3);
+    const next = nextWord(ctx.words, end, 3);
     if (next && (NOT_A_PATIENT.has(next.text) || NOT_AGE_AFTER_SEX.has(next.text))) continue;
     const cue = clinicalCue(ctx, start, end);
     if (cue) out.push(hit('age', start, end, cue));
   }
-  for (const m of line.matchAll(AGE_AFTER_PATIENT)) {
+  AGE_AFTER_PATIENT.lastIndex = 0;
+  for (let m = nextMatch(AGE_AFTER_PATIENT, line); m !== null; m = nextMatch(AGE_AFTER_PATIENT, line)) {
     const age = Number(m[1]);
     if (age < 1 || age > 125) continue;
     const end = m.index + m[0].length;
     const start = end - m[1].length;
-    const cue = cueAfter(line, words, AGE_CUES, end, 50);
+    const cue = cueAfter(line, ctx.words, AGE_CUES, end, 50);
     if (cue) out.push(hit('age', start, end, cue.entry));
   }
-  for (const m of line.matchAll(AGE_WORD)) {
+  AGE_WORD.lastIndex = 0;
+  for (let m = nextMatch(AGE_WORD, line); m !== null; m = nextMatch(AGE_WORD, line)) {
     const age = Number(m[2]);
     if (age < 1 || age > 125) continue;
     const start = m.index;
     const end = start + m[0].length;
-    if (cueBefore(line, words, STATISTIC_CUES, start, 12)) continue;
+    if (cueBefore(line, ctx.words, STATISTIC_CUES, start, 12)) continue;
     const cue = clinicalCue(ctx, start, end);
     if (cue) out.push(hit('age', start, end, cue));
   }
-  return out;
 };
 
 // ---------------------------------------------------------------- rooms and beds
 
 const ROOM = /(?<![A-Za-z])(room|rm|bed|bay)\.?[ \t]{0,2}(?:(?:#|no\.?|number)[ \t]{0,2})?([A-Za-z]?\d{1,4}[A-Za-z]?)(?![\w-]|[.:]\d)/gi;
 
-const findRooms: Detector = ({ line, words }) => {
-  const out: LineHit[] = [];
-  for (const m of line.matchAll(ROOM)) {
+const findRooms: Detector = (ctx, out) => {
+  const { line } = ctx;
+  ROOM.lastIndex = 0;
+  for (let m = nextMatch(ROOM, line); m !== null; m = nextMatch(ROOM, line)) {
     const numberStart = m.index + m[0].length - m[2].length;
     const end = m.index + m[0].length;
-    const cue = nearestCue(line, words, ROOM_CUES, m.index, end, 60, 60);
+    const cue = nearestCue(line, ctx.words, ROOM_CUES, m.index, end, 60, 60);
     // A bed is a patient's unless the line is about somewhere else; a room needs a clinical word.
     const isBed = m[1].toLowerCase() === 'bed';
     if (isBed ? cue?.category !== 'elsewhere' : cue?.category === 'clinical') {
       out.push(hit('room', numberStart, end, cue ? cue.entry : m[1].toLowerCase()));
     }
   }
-  return out;
 };
 
 // ---------------------------------------------------------------- the line scan
@@ -279,13 +301,22 @@ const findRooms: Detector = ({ line, words }) => {
 const PRIORITY: Record<PatientIdentifierKind, number> = { ssn: 7, mrn: 6, dob: 5, phone: 4, address: 3, age: 2, room: 1 };
 const DETECTORS: readonly Detector[] = [findMrns, findBirthDates, findSsns, findPhones, findAddresses, findAges, findRooms];
 const HAS_DIGIT = /\d/;
+/**
+ * A line whose only digits are the date it starts with, as nearly every log entry is
+ * (`- 2026-10-14 emailed: ...`). Nothing can precede the date for a keyword to point at
+ * it, and its digits alone (4-2-2, each run after a dash or the line start) fit no
+ * pattern here: such a line has no finding, and skipping it changes none.
+ */
+const DATE_ONLY_DIGITS = /^[ \t]*(?:[-*+][ \t]+)?\d{4}-\d{2}-\d{2}\D*$/;
 
 /** Every likely patient identifier in one line, in order, without overlaps. */
 export function scanLine(line: string): LineHit[] {
   // Every kind is anchored on a digit: most lines of a note have none and cost one test.
-  if (!HAS_DIGIT.test(line)) return [];
-  const ctx: LineContext = { line, words: wordsOf(line) };
-  const hits = DETECTORS.flatMap((d) => d(ctx));
+  if (!HAS_DIGIT.test(line) || DATE_ONLY_DIGITS.test(line)) return [];
+  const ctx = new LineContext(line);
+  const hits: LineHit[] = [];
+  for (const detect of DETECTORS) detect(ctx, hits);
+  if (hits.length === 0) return hits;
   hits.sort((a, b) => a.start - b.start || PRIORITY[b.kind] - PRIORITY[a.kind] || b.end - a.end);
   const kept: LineHit[] = [];
   for (const h of hits) {

@@ -1,3 +1,5 @@
+import { normalizeKey } from '../frontmatter';
+
 /**
  * Frontmatter fields that hold the note's own contact details (a faculty member's
  * office phone, a program's address) are legitimate and are never scanned.
@@ -13,9 +15,10 @@ const SELF_KEYS: ReadonlySet<string> = new Set([
 const OPEN = /^---[ \t]*$/;
 const CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
 const TOP_LEVEL_KEY = /^(?:"([^"]{1,100})"|'([^']{1,100})'|([^\s#:'"\-?[{][^:#]{0,100}?))[ \t]*:(?:[ \t]|$)/;
+const CONTINUATION = /^[ \t-]/;
 
-function normalizeKey(key: string): string {
-  return key.trim().toLowerCase().replace(/[\s-]+/g, '_');
+function isDelimiterStart(c: number): boolean {
+  return c === 45 || c === 46;
 }
 
 /** 0-based lines of the frontmatter that belong to the note's own contact fields (values and their continuation lines). */
@@ -23,7 +26,8 @@ export function ownContactLines(lines: readonly string[]): Set<number> {
   const skip = new Set<number>();
   if (lines.length === 0 || !OPEN.test(lines[0])) return skip;
   let close = 1;
-  while (close < lines.length && !CLOSE.test(lines[close])) close++;
+  // Only '-' (45) and '.' (46) can start a closing delimiter: test the regex on those lines alone.
+  while (close < lines.length && !(isDelimiterStart(lines[close].charCodeAt(0)) && CLOSE.test(lines[close]))) close++;
   // An unclosed block is not frontmatter (the reader reports it); scan all of it.
   if (close === lines.length) return skip;
   let inSelfKey = false;
@@ -32,7 +36,7 @@ export function ownContactLines(lines: readonly string[]): Set<number> {
     const key = TOP_LEVEL_KEY.exec(line);
     if (key) {
       inSelfKey = SELF_KEYS.has(normalizeKey(key[1] ?? key[2] ?? key[3]));
-    } else if (!/^[ \t-]/.test(line) && line.trim() !== '') {
+    } else if (!CONTINUATION.test(line) && line.trim() !== '') {
       // Not a key and not a continuation: whatever it is, it is not the contact's field.
       inSelfKey = false;
     }
