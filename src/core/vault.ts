@@ -300,6 +300,13 @@ export class Vault {
     const out = new Set<string>([note.path]);
     for (const key of noteKeys(note)) for (const p of pathsOf(this.referrers, key)) out.add(p);
     for (const name of referencedNames(note)) for (const p of pathsOf(this.byKey, linkKey(name))) out.add(p);
+    // A rotation also concerns everyone at its program (the ERAS update goes to faculty where
+    // you rotated), who name the program, not the rotation.
+    if (note.kind === 'rotation' && note.program) {
+      const program = this.resolve(note.program);
+      const keys = program ? noteKeys(program) : [linkKey(note.program)];
+      for (const key of keys) for (const p of pathsOf(this.referrers, key)) out.add(p);
+    }
     return out;
   }
 

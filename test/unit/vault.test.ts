@@ -134,3 +134,17 @@ describe('Vault index', () => {
     assert.deepStrictEqual(seen, [['contacts/pat-pd.md']]);
   });
 });
+
+describe('Vault index, second-degree neighbours', () => {
+  it('a change to a rotation names the contacts at its program, who may owe an ERAS update', async () => {
+    const vault = new Vault(new MemoryFs({
+      'programs/lakeshore.md': '---\nname: Lakeshore Plastic Surgery\n---\n',
+      'rotations/lakeshore-away.md': '---\nname: Lakeshore Away\nprogram: "[[Lakeshore Plastic Surgery]]"\nstart: 2026-07-01\nend: 2026-07-28\n---\n',
+      'contacts/faculty.md': '---\nname: Fay Faculty\nrole: faculty\nprogram: "[[Lakeshore Plastic Surgery]]"\n---\n',
+      'contacts/other.md': '---\nname: Otto Other\nrole: faculty\nprogram: Elsewhere\n---\n',
+    }));
+    await vault.scan();
+    const change = vault.upsert('rotations/lakeshore-away.md', '---\nname: Lakeshore Away\nprogram: "[[Lakeshore Plastic Surgery]]"\nstart: 2026-07-01\nend: 2026-07-30\n---\n');
+    assert.deepStrictEqual(change.changed.sort(), ['contacts/faculty.md', 'programs/lakeshore.md', 'rotations/lakeshore-away.md']);
+  });
+});
