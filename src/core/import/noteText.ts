@@ -1,3 +1,4 @@
+import { singleLine } from '../text';
 import type { CalendarDate } from '../dates';
 import { readFrontmatter } from '../frontmatter';
 import { newContactText, yamlQuote as contactYamlQuote } from '../newContact';
@@ -28,8 +29,7 @@ function bodyText(text: string): string {
 
 /** A YAML comment: one line, nothing YAML refuses, no `[[` (links are read from frontmatter lines too). */
 function comment(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return wellFormed(text).replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]+/g, ' ').replace(/\s+/g, ' ').trim().replace(/\[\[/g, '[ [');
+  return singleLine(wellFormed(text)).replace(/\[\[/g, '[ [');
 }
 
 const SOURCE_LABEL: Record<ImportedPerson['source'], string> = { linkedin: 'LinkedIn', vcard: 'a vCard file', csv: 'a CSV file' };

@@ -1,3 +1,4 @@
+import { singleLine } from '../text';
 import type { CalendarDate } from '../dates';
 
 /** Where a person came from; written to the note as `source:`. */
@@ -49,8 +50,7 @@ export function emptyPerson(source: ImportSource, line: number): ImportedPerson 
 /** A single-line value: NFC, control characters and line breaks as spaces, runs of spaces collapsed. */
 export function oneLine(text: string | null | undefined): string | null {
   if (text == null) return null;
-  // eslint-disable-next-line no-control-regex
-  const clean = text.normalize('NFC').replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const clean = singleLine(text.normalize('NFC'));
   return clean === '' ? null : clean;
 }
 

@@ -1,9 +1,12 @@
 import type { CalendarDate } from '../dates';
 import { scalarText } from '../fields';
+import { singleLine } from '../text';
 import type { ConferenceNote, ContactNote, NoteBase, ProfileNote, RotationNote } from '../types';
 import type { Vault } from '../vault';
 import { greetingName, joinList, nameFromSlug, splitName } from './names';
 import type { TemplateFields } from './types';
+
+export { singleLine };
 
 /**
  * The values Rapport knows for a contact, the student's profile and today. A field
@@ -66,12 +69,6 @@ export function templateFields(
   }
   set('today', today);
   return fields;
-}
-
-/** A value goes into a subject line or a sentence: no line breaks, no control characters. */
-export function singleLine(value: string): string {
-  // eslint-disable-next-line no-control-regex
-  return value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
 }
 
 const NAME_KEYS = ['name', 'full_name', 'title_name'];
