@@ -24,14 +24,6 @@ export function isOverdue(f: Pick<FollowUp, 'due' | 'severity'>, today: Calendar
   return f.due < today && f.severity !== 'hint';
 }
 
-/** The earliest due date among follow-ups, or the contact's own planned date. */
-export function nextDue(contact: ContactNote, followUps: readonly FollowUp[]): CalendarDate | null {
-  const dates = followUps.map((f) => f.due);
-  if (contact.followUp) dates.push(contact.followUp);
-  for (const t of contact.tasks) if (!t.done && t.due) dates.push(t.due);
-  return dates.length === 0 ? null : dates.sort()[0];
-}
-
 /** "today", "tomorrow", "in 3 days", "2 days ago": short enough for a tree's description. */
 export function relativeDue(due: CalendarDate, today: CalendarDate): string {
   const d = daysBetween(today, due);

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { contactState, nextDue, relativeDue, type ContactState } from '../core/contactState';
+import { contactState, relativeDue, type ContactState } from '../core/contactState';
+import { nextDue } from '../core/rules';
 import type { ContactNote } from '../core/types';
 import type { VaultSession } from '../session';
 
@@ -27,7 +28,8 @@ export function openNoteCommand(session: VaultSession, path: string, line: numbe
 export function contactItem(session: VaultSession, contact: ContactNote, id: string): vscode.TreeItem {
   const followUps = session.followUps(contact.path);
   const state = contactState(contact, followUps, session.today);
-  const due = nextDue(contact, followUps);
+  // The same date `rapport list` prints: the earliest follow-up, shown yet or still to come.
+  const due = nextDue(session.vault, contact, session.today, session.settings);
   const label = `${contact.title ? `${contact.title} ` : ''}${contact.name}`;
   const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
   item.id = id;
