@@ -1,4 +1,4 @@
-import { localToday } from '../core/dates';
+import { processClock } from '../node/clock';
 import { UsageError } from './args';
 import { agendaCommand } from './commands/agenda';
 import { checkCommand } from './commands/check';
@@ -58,7 +58,7 @@ if (require.main === module) {
     out: (t) => process.stdout.write(t),
     err: (t) => process.stderr.write(t),
     cwd: process.cwd(),
-    today: () => localToday(),
+    today: () => processClock().today(),
   };
   runCli(process.argv.slice(2), io).then(
     (code) => { process.exitCode = code; },

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { collectProblems } from '../../src/core/report';
 import { RULE_CODES } from '../../src/core/settings';
 import { GROUP_LABELS } from '../../src/core/types';
-import type { TreeNode } from '../../src/tree/treeNodes';
+import type { TreeNode } from '../../src/vscode/tree/treeNodes';
 import { codeOf, daysFromToday, eventually, rapportDiagnostics, readyHost, workspaceRoot, writeNote } from './helpers';
 
 describe('Rapport in VS Code', () => {

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { RapportHost } from '../../src/host';
+import type { RapportHost } from '../../src/vscode/host';
 
 export const EXTENSION_ID = 'rapport-dev.rapport';
 

@@ -60,12 +60,15 @@ process.on('SIGTERM', () => {
   process.exit(143);
 });
 
+const ITEST_TODAY = process.env.RAPPORT_ITEST_TODAY || '2026-11-25';
+
 async function runOne(mode) {
   const workspace = makeWorkspace();
   currentWorkspace = workspace;
   const results = path.join(os.tmpdir(), `rapport-itest-results-${process.pid}-${mode}.json`);
   fs.rmSync(results, { force: true });
-  const env = { RAPPORT_ITEST_MODE: mode, RAPPORT_ITEST_WORKSPACE: workspace, RAPPORT_ITEST_RESULTS: results };
+  // Today is an input: the extension host lives on the sample vault's story day, whatever the machine's date.
+  const env = { RAPPORT_ITEST_MODE: mode, RAPPORT_ITEST_WORKSPACE: workspace, RAPPORT_ITEST_RESULTS: results, RAPPORT_TODAY: ITEST_TODAY };
   if (mode === 'restricted') env.RAPPORT_WORKSPACE_TRUST = '1';
   console.log(`\n=== integration tests (${mode}) in ${desktop ? 'desktop VS Code' : 'code-server'} ===`);
   try {

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
-import type { TreeNode } from '../../src/tree/treeNodes';
+import type { TreeNode } from '../../src/vscode/tree/treeNodes';
 import { eventually, readyHost, writeNote } from './helpers';
 
 describe('Templates, new contacts and completions in VS Code', () => {

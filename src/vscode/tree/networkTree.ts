@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { STRENGTH_RULE, programStrengths, strengthSummary } from '../core/programs';
-import { GROUP_LABELS, type ContactNote } from '../core/types';
+import { STRENGTH_RULE, programStrengths, strengthSummary } from '../../core/programs';
+import { GROUP_LABELS, type ContactNote } from '../../core/types';
 import type { VaultSession } from '../session';
 import { contactItem } from './contactItem';
 import type { TreeNode } from './treeNodes';

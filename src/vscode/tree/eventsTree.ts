@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { ConferenceNote, ContactNote, RotationNote } from '../core/types';
+import type { ConferenceNote, ContactNote, RotationNote } from '../../core/types';
 import type { VaultSession } from '../session';
 import { openNoteCommand } from './contactItem';
 import type { TreeNode } from './treeNodes';

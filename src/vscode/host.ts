@@ -1,8 +1,8 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { RapportConfig } from './config';
-import { buildRegistry, type TemplateRegistry } from './core/templates';
-import { readTemplateDir } from './node/templateLoader';
+import { buildRegistry, type TemplateRegistry } from '../core/templates';
+import { readTemplateDir } from '../node/templateLoader';
 import { FollowUpDiagnostics } from './diagnostics';
 import { VaultSession, type SessionState } from './session';
 import { OverdueStatus } from './statusBar';

@@ -2,9 +2,9 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import {
   FORMAT_LABELS, MAPPING_FIELDS, planImport, readImport, type ColumnMapping, type ImportPlan, type MappingField,
-} from './core/import';
+} from '../core/import';
 import type { RapportHost } from './host';
-import { loadRememberedMapping, readImportFile, rememberMapping, writePlannedNotes } from './node/importFile';
+import { loadRememberedMapping, readImportFile, rememberMapping, writePlannedNotes } from '../node/importFile';
 
 const FIELD_LABELS: Record<MappingField, string> = {
   name: 'Full name', firstName: 'First name', lastName: 'Last name', email: 'Email', institution: 'Institution',

@@ -1,4 +1,4 @@
-import type { FollowUp } from '../core/rules/types';
+import type { FollowUp } from '../../core/rules/types';
 
 /** The nodes of Rapport's trees; items are built from them on demand, never stored. */
 export type TreeNode =

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { toWorkspaceEdit } from './convert';
-import type { EditResult } from './core/edits';
+import type { EditResult } from '../core/edits';
 
 /**
  * Applies a core edit to a note through a WorkspaceEdit: computed from the editor's

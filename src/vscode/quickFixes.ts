@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { DIAGNOSTIC_SOURCE, toWorkspaceEdit } from './convert';
-import { setFrontmatterField, type EditResult } from './core/edits';
-import { canMarkDone, markDoneEdit, snoozeDate, snoozeEdit } from './core/resolutions';
-import { PATIENT_IDENTIFIER_CODE, REDACTED } from './core/privacy';
-import { RULE_CODES } from './core/settings';
+import { setFrontmatterField, type EditResult } from '../core/edits';
+import { canMarkDone, markDoneEdit, snoozeDate, snoozeEdit } from '../core/resolutions';
+import { PATIENT_IDENTIFIER_CODE, REDACTED } from '../core/privacy';
+import { RULE_CODES } from '../core/settings';
 import type { RapportHost } from './host';
 
 const TITLES: Record<string, string> = {

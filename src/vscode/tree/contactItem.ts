@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
-import { contactState, relativeDue, type ContactState } from '../core/contactState';
-import { nextDue } from '../core/rules';
-import type { ContactNote } from '../core/types';
+import { contactState, relativeDue, type ContactState } from '../../core/contactState';
+import { nextDue } from '../../core/rules';
+import type { ContactNote } from '../../core/types';
 import type { VaultSession } from '../session';
 
 const STATE_ICON: Record<ContactState, vscode.ThemeIcon> = {

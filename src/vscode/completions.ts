@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { KNOWN_FIELDS, fieldLabel } from './core/templates';
-import { MENTOR_KINDS, ROLES, STATUSES, type ContactNote } from './core/types';
+import { KNOWN_FIELDS, fieldLabel } from '../core/templates';
+import { MENTOR_KINDS, ROLES, STATUSES, type ContactNote } from '../core/types';
 import type { RapportHost } from './host';
 
 const VALUE_LISTS: Record<string, readonly string[]> = { role: ROLES, mentor: MENTOR_KINDS, status: STATUSES, sponsor: ['true', 'false'] };

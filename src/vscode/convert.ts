@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import type { TextEdit } from './core/edits';
-import type { Problem, Range, Severity } from './core/types';
+import type { TextEdit } from '../core/edits';
+import type { Problem, Range, Severity } from '../core/types';
 
 /** The one place core types become VS Code types. */
 export function toRange(r: Range): vscode.Range {

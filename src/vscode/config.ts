@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { RULE_CODES, mergeSettings, type RapportSettings } from './core/settings';
+import { RULE_CODES, mergeSettings, type RapportSettings } from '../core/settings';
 
 /** Settings that change which vault is open: changing one restarts the session. */
 const SESSION_KEYS = ['rapport.vaultPath', 'rapport.templatesFolder'];

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
-import { isCalendarDate, localToday } from './core/dates';
-import { appendInteraction, setFrontmatterField } from './core/edits';
-import { canMarkDone, markDoneEdit, snoozeDate, snoozeEdit, suggestedKind } from './core/resolutions';
-import type { FollowUp } from './core/rules/types';
-import { INTERACTION_KINDS, type InteractionKind } from './core/types';
+import { isCalendarDate } from '../core/dates';
+import { processClock } from '../node/clock';
+import { appendInteraction, setFrontmatterField } from '../core/edits';
+import { canMarkDone, markDoneEdit, snoozeDate, snoozeEdit, suggestedKind } from '../core/resolutions';
+import type { FollowUp } from '../core/rules/types';
+import { INTERACTION_KINDS, type InteractionKind } from '../core/types';
 import type { RapportHost } from './host';
 import { applyNoteEdit } from './noteEdits';
 import type { TreeNode } from './tree/treeNodes';
@@ -59,7 +60,7 @@ export function registerNoteCommands(host: RapportHost): vscode.Disposable[] {
     return picked?.f;
   };
 
-  const today = () => host.session?.today ?? localToday();
+  const today = () => host.session?.today ?? processClock().today();
 
   return [
     vscode.commands.registerCommand('rapport.openNote', async (uri: vscode.Uri, line = 0) => {

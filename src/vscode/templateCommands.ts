@@ -1,11 +1,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { appendInteraction } from './core/edits';
-import { safeNoteFileName } from './core/fileNames';
-import { newContactNote } from './core/newContact';
-import { fillTemplate, rankTemplates, templateFields, templateFits, toSnippet, type Template } from './core/templates';
-import { ROLES, type ContactNote } from './core/types';
+import { appendInteraction } from '../core/edits';
+import { safeNoteFileName } from '../core/fileNames';
+import { newContactNote } from '../core/newContact';
+import { fillTemplate, rankTemplates, templateFields, templateFits, toSnippet, type Template } from '../core/templates';
+import { ROLES, type ContactNote } from '../core/types';
 import type { RapportHost } from './host';
 import { applyNoteEdit } from './noteEdits';
 import type { VaultSession } from './session';

@@ -1,17 +1,19 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { RapportConfig } from './config';
-import { localToday, type CalendarDate } from './core/dates';
-import { evaluateNotes } from './core/rules';
-import type { FollowUp } from './core/rules/types';
-import type { RapportSettings } from './core/settings';
-import type { Note, Problem } from './core/types';
-import { noteProblems } from './core/report';
-import type { ParseOptions } from './core/parseNote';
-import { Vault, type ChangeSet } from './core/vault';
-import { isNotePath } from './core/vaultFs';
-import { loadVaultConfig } from './node/config';
-import { NodeFs } from './node/nodeFs';
+import type { Clock } from '../core/clock';
+import type { CalendarDate } from '../core/dates';
+import { processClock } from '../node/clock';
+import { evaluateNotes } from '../core/rules';
+import type { FollowUp } from '../core/rules/types';
+import type { RapportSettings } from '../core/settings';
+import type { Note, Problem } from '../core/types';
+import { noteProblems } from '../core/report';
+import type { ParseOptions } from '../core/parseNote';
+import { Vault, type ChangeSet } from '../core/vault';
+import { isNotePath } from '../core/vaultFs';
+import { loadVaultConfig } from '../node/config';
+import { NodeFs } from '../node/nodeFs';
 
 export type SessionState = 'noVault' | 'indexing' | 'ready' | 'empty';
 
@@ -56,9 +58,9 @@ export class VaultSession implements vscode.Disposable {
   readonly onDidRequestRestart = this.restartEmitter.event;
   state: SessionState = 'indexing';
 
-  constructor(readonly root: string, private readonly config: RapportConfig, private readonly now: () => Date = () => new Date()) {
+  constructor(readonly root: string, private readonly config: RapportConfig, private readonly clock: Clock = processClock()) {
     this.rootUri = vscode.Uri.file(root);
-    this._today = localToday(this.now());
+    this._today = this.clock.today();
     // No I/O here: the vault's settings file is read when indexing starts.
     this._settings = config.followUpSettings(undefined).settings;
     this.vault = new Vault(new NodeFs(root), { parse: this.parseOptions });
@@ -225,7 +227,7 @@ export class VaultSession implements vscode.Disposable {
 
   reevaluateAll(): void {
     if (this.disposed) return;
-    this._today = localToday(this.now());
+    this._today = this.clock.today();
     this.followUpsByPath.clear();
     const paths = this.vault.paths();
     const results = evaluateNotes(this.vault, paths, this._today, this._settings);
@@ -252,7 +254,7 @@ export class VaultSession implements vscode.Disposable {
   /** Checks each minute whether the date turned: a window left open overnight shows tomorrow's follow-ups. */
   private scheduleDayCheck(): void {
     this.dayTimer = setInterval(() => {
-      if (localToday(this.now()) !== this._today) this.reevaluateAll();
+      if (this.clock.today() !== this._today) this.reevaluateAll();
     }, 60_000);
   }
 

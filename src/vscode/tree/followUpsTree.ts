@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { bucketOf, isOverdue, relativeDue, type AgendaBucket } from '../core/contactState';
-import type { FollowUp } from '../core/rules/types';
+import { bucketOf, isOverdue, relativeDue, type AgendaBucket } from '../../core/contactState';
+import type { FollowUp } from '../../core/rules/types';
 import type { VaultSession } from '../session';
 import { openNoteCommand } from './contactItem';
 import { LARGE_GROUP } from './networkTree';
