@@ -67,17 +67,17 @@ export function registerImportCommand(host: RapportHost): vscode.Disposable {
       return undefined;
     }
     const remembered = loadRememberedMapping(session.root);
-    let result = readImport(path.basename(uri.fsPath), read.text, { remembered: remembered.mapping });
+    let result = readImport(path.basename(uri.fsPath), read.text, { bytes: read.bytes, remembered: remembered.mapping });
     let mappingToRemember: ColumnMapping | null = null;
     if (result.ok && result.format === 'csv' && result.headers && !remembered.mapping && !yes) {
       const confirmed = await confirmMapping(result.headers, result.mapping ?? {});
       if (!confirmed) return undefined;
-      result = readImport(path.basename(uri.fsPath), read.text, { remembered: confirmed });
+      result = readImport(path.basename(uri.fsPath), read.text, { bytes: read.bytes, remembered: confirmed });
       mappingToRemember = confirmed;
     } else if (!result.ok && result.headers && !yes) {
       const confirmed = await confirmMapping(result.headers, {});
       if (!confirmed) return undefined;
-      result = readImport(path.basename(uri.fsPath), read.text, { remembered: confirmed });
+      result = readImport(path.basename(uri.fsPath), read.text, { bytes: read.bytes, remembered: confirmed });
       mappingToRemember = confirmed;
     }
     if (!result.ok) {

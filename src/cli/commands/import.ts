@@ -104,15 +104,16 @@ export const importCommand: Command = {
     }
     const { vault, root } = await loadVault(flag(args, 'vault'), io);
     const notices: string[] = [];
-    if (read.encoding === 'windows-1252') notices.push(`${shownFile} is not UTF-8; it was read as Windows-1252`);
     const remembered = loadRememberedMapping(root);
 
-    const result = readImport(path.basename(file), read.text, { remembered: remembered.mapping, override });
+    const result = readImport(path.basename(file), read.text, { bytes: read.bytes, remembered: remembered.mapping, override });
     if (!result.ok) {
       io.err(`rapport import: ${shownFile}: ${printable(result.message)}\n`);
       if (result.headers) io.err(`columns: ${result.headers.map(printable).join(', ')}\n`);
       return result.error === 'empty' ? 1 : 2;
     }
+    // A vCard decides its character set card by card; a CSV has one for the whole file.
+    if (read.encoding === 'windows-1252' && result.format !== 'vcard') notices.push(`${shownFile} is not UTF-8; it was read as Windows-1252`);
     if (mapSpec !== undefined && result.format !== 'csv') notices.push(`--map is for generic CSV files; ignored for ${FORMAT_LABELS[result.format]}`);
     if (remembered.warning && result.format === 'csv') notices.push(`remembered column mapping not read: ${remembered.warning}`);
 
