@@ -9,6 +9,7 @@ import { loadRememberedMapping, readImportFile, rememberMapping, writePlannedNot
 const FIELD_LABELS: Record<MappingField, string> = {
   name: 'Full name', firstName: 'First name', lastName: 'Last name', email: 'Email', institution: 'Institution',
   position: 'Position', phone: 'Phone', met: 'Date met', notes: 'Notes', url: 'Web page',
+  prefix: 'Title (Dr., Prof.)', middleName: 'Middle name', suffix: 'Credentials (MD, PhD, Jr.)', department: 'Department',
 };
 
 /** The preview shown before anything is written: new, already in the vault, skipped (with why). */

@@ -167,7 +167,7 @@ describe('import: rapport import', () => {
     assert.deepStrictEqual(JSON.parse(check.out).problems, []);
     const again = await cli(['import', file, '--vault', vault, '--format', 'json'], vault);
     const json = JSON.parse(again.out);
-    assert.deepStrictEqual(json.counts, { new: 0, existing: 4, skipped: 2 });
+    assert.deepStrictEqual(json.counts, { new: 0, sameName: 0, existing: 4, skipped: 2, undecodable: 0 });
     assert.deepStrictEqual(json.written, []);
   });
 
@@ -177,12 +177,18 @@ describe('import: rapport import', () => {
     const json = JSON.parse(r.out);
     assert.strictEqual(json.format, 'csv');
     assert.strictEqual(json.dryRun, true);
-    assert.deepStrictEqual(json.counts, { new: 3, existing: 1, skipped: 1 });
+    assert.strictEqual(json.schema, 'rapport.import/2');
+    assert.deepStrictEqual(json.counts, { new: 3, sameName: 0, existing: 1, skipped: 1, undecodable: 0 });
     assert.deepStrictEqual(json.create[0], {
-      line: 2, name: 'Hannah Brooks, MD', path: 'contacts/hannah-brooks-md.md', email: 'hannah.brooks@example.edu',
-      institution: 'Harbor General', position: 'Attending Surgeon', met: '2025-04-02', role: 'faculty', roleGuessedFrom: 'Attending Surgeon', warnings: [],
+      line: 2, name: 'Hannah Brooks', title: null, nameParts: { given: null, additional: null, family: null }, credentials: 'MD',
+      emails: ['hannah.brooks@example.edu'], phones: ['+1 555 010 5000'], institution: 'Harbor General', department: null,
+      position: 'Attending Surgeon', linkedin: null, urls: [], met: '2025-04-02', warnings: [],
+      path: 'contacts/hannah-brooks.md', email: 'hannah.brooks@example.edu', role: 'faculty', roleGuessedFrom: 'Attending Surgeon', sameNameAs: [],
     });
-    assert.deepStrictEqual(json.existing, [{ line: 5, name: 'Hannah Brooks', matchedPath: 'contacts/hannah-brooks-md.md', reason: 'same email', earlierInFile: true }]);
+    assert.deepStrictEqual(json.existing.map((e: Record<string, unknown>) => [e.line, e.name, e.matchedPath, e.reason, e.earlierInFile]), [
+      [5, 'Hannah Brooks', 'contacts/hannah-brooks.md', 'same email', true],
+    ]);
+    assert.deepStrictEqual(json.people.map((p: Record<string, unknown>) => [p.line, p.status]), [[2, 'new'], [4, 'new'], [5, 'existing'], [7, 'new']]);
     assert.ok(!r.out.includes('---'), 'no note text in the JSON');
     assert.strictEqual(fs.existsSync(path.join(vault, '.rapport.json')), false, 'a dry run remembers nothing');
   });

@@ -23,6 +23,9 @@ const LOOSE = new Set([...CREDENTIALS, ...GENERATIONAL].map((c) => c.toLowerCase
 /** Exact spellings for credentials after a space only: "Jane Smith MD" but not "Anh Do". */
 const STRICT = new Set([...CREDENTIALS, ...GENERATIONAL]);
 
+/** "BCPS", "FAANS", "C.P.H.": capitals only, as post-nominals are written. */
+const ALL_CAPS = /^(?:[A-Z]\.?){2,8}(?:-[A-Z]{1,3})?$/;
+
 function key(word: string): string {
   return word.replace(/\./g, '');
 }
@@ -48,15 +51,24 @@ export function splitCredentials(full: string): NameAndCredentials {
   const text = full.trim();
   const found: string[] = [];
   let rest = text;
-  // Comma segments from the end, each made only of credential words.
+  // Comma segments from the end, each made only of credential words; an unlisted
+  // all-capitals one ("BCPS") counts when a listed one is among them.
+  let known = false;
+  let cut = rest;
+  const segments: string[] = [];
   for (;;) {
-    const comma = rest.lastIndexOf(',');
+    const comma = cut.lastIndexOf(',');
     if (comma === -1) break;
-    const segment = rest.slice(comma + 1).trim();
+    const segment = cut.slice(comma + 1).trim();
     const words = segment.split(/\s+/).filter((w) => w !== '');
-    if (words.length === 0 || !words.every((w) => isCredentialWord(w, false))) break;
-    found.unshift(segment);
-    rest = rest.slice(0, comma).trimEnd();
+    if (words.length === 0 || !words.every((w) => isCredentialWord(w, false) || ALL_CAPS.test(w))) break;
+    if (words.some((w) => isCredentialWord(w, false))) known = true;
+    segments.unshift(segment);
+    cut = cut.slice(0, comma).trimEnd();
+  }
+  if (known) {
+    found.push(...segments);
+    rest = cut;
   }
   // Then credential words after the last name word, without a comma.
   const words = rest.split(/\s+/).filter((w) => w !== '');
@@ -85,4 +97,34 @@ export function joinCredentials(...lists: (string | null | undefined)[]): string
     }
   }
   return out.length === 0 ? null : out.join(', ');
+}
+
+/** Titles that may open a name and go to `title:` instead ("Dr. Jane Smith"). */
+const HONORIFICS = /^(?:dr|doctor|prof|professor|mr|mrs|ms|miss|mx|sir|dame|rev)\.?$/i;
+
+export interface PersonName {
+  name: string;
+  honorific: string | null;
+  credentials: string | null;
+}
+
+/**
+ * A display name split into honorific, name and credentials: "Dr. Jane Smith, MD" →
+ * `Dr.`, `Jane Smith`, `MD`. `prefix` is the source's own prefix field, which wins
+ * (and is taken off the name when the name repeats it). At least one word of name stays.
+ */
+export function splitPersonName(full: string, prefix: string | null = null): PersonName {
+  const { name, credentials } = splitCredentials(full);
+  let rest = name;
+  let honorific = prefix;
+  if (prefix && rest.startsWith(`${prefix} `)) rest = rest.slice(prefix.length + 1).trimStart();
+  else {
+    const space = rest.indexOf(' ');
+    const firstWord = space === -1 ? '' : rest.slice(0, space);
+    if (firstWord !== '' && HONORIFICS.test(firstWord) && rest.slice(space + 1).trim() !== '') {
+      honorific ??= firstWord;
+      rest = rest.slice(space + 1).trimStart();
+    }
+  }
+  return { name: rest, honorific, credentials };
 }

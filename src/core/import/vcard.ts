@@ -1,5 +1,5 @@
 import { byteStringToBytes, bytesToByteString, decodeCharset, decodeWindows1252, isAscii, isUtf8, utf8ByteString } from './bytes';
-import { joinCredentials, splitCredentials } from './credentials';
+import { joinCredentials, splitCredentials, splitPersonName } from './credentials';
 import { emptyPerson, isLinkedInUrl, multiLine, oneLine, type ImportIssue, type ImportedPerson, type ParsedImport } from './types';
 
 /** One property of a card after unfolding: `[group.]NAME;PARAM=V:value`. */
@@ -315,12 +315,12 @@ function personFromCard(raw: ContentLine[], line: number): ImportedPerson | Impo
   const n = all('N')[0];
   const nParts = n ? structuredParts(n.text, true).map((x) => oneLine(x)) : [];
   const [family, given, additional, prefix, suffix] = nParts;
-  p.nameParts = { given: given ?? null, additional: additional ?? null, family: family ?? null };
-  const full = fnText ?? oneLine([prefix, given, additional, family].filter(Boolean).join(' ') + (suffix ? `, ${suffix}` : '')) ?? '';
-  const split = splitCredentials(full);
-  p.name = fnText === null && prefix ? stripLeading(split.name, prefix) : split.name;
+  p.nameParts = { given: given ?? null, additional: additional ?? null, family: family ? oneLine(splitCredentials(family).name) : null };
+  const full = fnText ?? oneLine([given, additional, family].filter(Boolean).join(' ') + (suffix ? `, ${suffix}` : '')) ?? '';
+  const split = splitPersonName(full, prefix ?? null);
+  p.name = split.name;
+  p.honorific = split.honorific;
   p.credentials = joinCredentials(suffix, split.credentials);
-  p.honorific = prefix ?? null;
 
   for (const prop of byPreference(all('EMAIL'))) {
     const email = oneLine(text(prop).replace(/^mailto:/i, ''));
@@ -346,11 +346,6 @@ function personFromCard(raw: ContentLine[], line: number): ImportedPerson | Impo
     else if (!p.urls.includes(url) && url !== p.linkedin) p.urls.push(url);
   }
   return p;
-}
-
-/** "Dr. Ann Lee" built from N → "Ann Lee": the prefix has its own field. */
-function stripLeading(name: string, prefix: string): string {
-  return name.startsWith(`${prefix} `) ? name.slice(prefix.length + 1) : name;
 }
 
 /** The most cards one import reads: a contact list is thousands, never millions. */
