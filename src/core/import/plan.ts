@@ -99,10 +99,11 @@ class PeopleIndex {
   private readonly byProfile = new Map<string, string>();
   private readonly byName = new Map<string, Identity[]>();
 
-  add(names: readonly string[], identity: Identity): void {
+  /** `nameKeys` are normalised already (`normaliseName`). */
+  add(nameKeys: readonly string[], identity: Identity): void {
     for (const e of identity.emails) if (!this.byEmail.has(e)) this.byEmail.set(e, identity.path);
     if (identity.profile !== null && !this.byProfile.has(identity.profile)) this.byProfile.set(identity.profile, identity.path);
-    const keys = new Set(names.map(normaliseName).filter((k) => k !== ''));
+    const keys = new Set(nameKeys.filter((k) => k !== ''));
     for (const key of keys) {
       const list = this.byName.get(key) ?? [];
       // Bounded: ten thousand rows of one name stay linear (emails and URLs still match them all).
@@ -115,7 +116,7 @@ class PeopleIndex {
     for (const e of emails) if (!this.byEmail.has(e)) this.byEmail.set(e, path);
   }
 
-  match(name: string, who: Omit<Identity, 'path'>): { path: string; reason: MatchReason } | { sameNameAs: string[] } | null {
+  match(nameKey: string, who: Omit<Identity, 'path'>): { path: string; reason: MatchReason } | { sameNameAs: string[] } | null {
     for (const e of who.emails) {
       const path = this.byEmail.get(e);
       if (path !== undefined) return { path, reason: 'same email' };
@@ -124,7 +125,7 @@ class PeopleIndex {
       const path = this.byProfile.get(who.profile);
       if (path !== undefined) return { path, reason: 'same profile URL' };
     }
-    const namesakes = this.byName.get(normaliseName(name)) ?? [];
+    const namesakes = this.byName.get(nameKey) ?? [];
     const same = namesakes.find((i) => !differs(i, who));
     if (same) return { path: same.path, reason: 'same name' };
     return namesakes.length > 0 ? { sameNameAs: namesakes.map((i) => i.path) } : null;
@@ -163,7 +164,7 @@ export function planImport(records: readonly ImportedPerson[], vault: Vault, tod
   const people = [...vault.contacts(), ...(vault.profile() ? [vault.profile()!] : [])];
   for (const note of people) {
     const contact = note.kind === 'contact' ? note : null;
-    known.add([note.name, fileStem(note.path)], {
+    known.add([normaliseName(note.name), normaliseName(fileStem(note.path))], {
       path: note.path,
       emails: emailKeys(frontmatterText(note.frontmatter.email)?.split(/[\s,;]+/) ?? []),
       profile: profileKey(frontmatterText(note.frontmatter.linkedin)),
@@ -181,12 +182,13 @@ export function planImport(records: readonly ImportedPerson[], vault: Vault, tod
       plan.skipped.push({ line: person.line, reason: hint ? `no name (only '${shown(hint)}')` : 'no name', kind: 'no-name' });
       continue;
     }
-    if (normaliseName(person.name) === '') {
+    const nameKey = normaliseName(person.name);
+    if (nameKey === '') {
       plan.skipped.push({ line: person.line, reason: `name '${shown(person.name)}' has no letters or digits`, kind: 'no-name' });
       continue;
     }
     const who = { emails: emailKeys(person.emails), profile: profileKey(person.linkedin), institution: institutionKey(person.institution) };
-    const match = known.match(person.name, who);
+    const match = known.match(nameKey, who);
     if (match && 'path' in match) {
       plan.existing.push({ person, matchedPath: match.path, reason: match.reason });
       // A later row with this row's other address is the same person too.
@@ -197,7 +199,7 @@ export function planImport(records: readonly ImportedPerson[], vault: Vault, tod
     taken.add(pathKey(path));
     const role = guessRole(person.position);
     plan.create.push({ person, path, text: importedContactText(person, role, today), role, sameNameAs: match?.sameNameAs ?? [] });
-    known.add([person.name], { path, ...who });
+    known.add([nameKey], { path, ...who });
   }
   plan.skipped.sort((a, b) => a.line - b.line);
   return plan;
