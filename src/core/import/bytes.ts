@@ -6,14 +6,15 @@
  */
 
 const CHUNK = 0x8000;
+/** `ignoreBOM`: a byte string starting FF FE is data, not a byte-order mark. */
+const UTF16 = new TextDecoder('utf-16le', { ignoreBOM: true });
 
 /** Bytes → byte string (never through a decoder: `latin1` in TextDecoder is Windows-1252). */
 export function bytesToByteString(bytes: Uint8Array): string {
-  const parts: string[] = [];
-  for (let i = 0; i < bytes.length; i += CHUNK) {
-    parts.push(String.fromCharCode(...bytes.subarray(i, Math.min(i + CHUNK, bytes.length))));
-  }
-  return parts.join('');
+  // Widened to 16-bit units and read as UTF-16LE: one native pass, each unit the byte's value.
+  const wide = new Uint16Array(bytes.length);
+  wide.set(bytes);
+  return UTF16.decode(wide);
 }
 
 /** Byte string → bytes; a character above U+00FF (text, not bytes) is written as its UTF-8 bytes. */
@@ -45,9 +46,23 @@ export function isAscii(bytes: Uint8Array): boolean {
   return true;
 }
 
+/** One decoder of each kind for the whole import: creating one costs more than decoding a name. */
+const UTF8_FATAL = new TextDecoder('utf-8', { fatal: true });
+const UTF8 = new TextDecoder('utf-8');
+
+export function decodeUtf8(bytes: Uint8Array): string {
+  return UTF8.decode(bytes);
+}
+
+/** True when every character of a byte string is ASCII (so it is its own text in any ASCII-compatible set). */
+export function isAsciiByteString(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 0x80) return false;
+  return true;
+}
+
 export function isUtf8(bytes: Uint8Array): boolean {
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    UTF8_FATAL.decode(bytes);
     return true;
   } catch {
     return false;

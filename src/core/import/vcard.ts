@@ -1,4 +1,4 @@
-import { byteStringToBytes, bytesToByteString, decodeCharset, decodeWindows1252, isAscii, isUtf8, utf8ByteString } from './bytes';
+import { byteStringToBytes, bytesToByteString, decodeCharset, decodeUtf8, decodeWindows1252, isAscii, isAsciiByteString, isUtf8, utf8ByteString } from './bytes';
 import { joinCredentials, splitCredentials, splitPersonName } from './credentials';
 import { emptyPerson, isLinkedInUrl, multiLine, oneLine, type ImportIssue, type ImportedPerson, type ParsedImport } from './types';
 
@@ -205,6 +205,10 @@ function valueBytes(prop: ContentLine): Uint8Array | string {
  * Outlook's), except in a 4.0 card, which must be UTF-8. Bytes that are not valid in
  * the set they claim make the card undecodable, with the reason.
  */
+function withText(prop: ContentLine, text: string): DecodedProp {
+  return { name: prop.name, params: prop.params, value: prop.value, line: prop.line, text };
+}
+
 function decodeCard(props: readonly ContentLine[]): CardDecode {
   const warnings: string[] = [];
   const version = props.find((p) => p.name === 'VERSION')?.value.trim() ?? '';
@@ -214,20 +218,26 @@ function decodeCard(props: readonly ContentLine[]): CardDecode {
   let firstBad: ContentLine | null = null;
   for (const prop of props) {
     if (!TEXT_PROPS.has(prop.name)) {
-      out.push({ ...prop, text: '' });
+      out.push(withText(prop, ''));
+      continue;
+    }
+    const encoding = prop.params.get('ENCODING');
+    // The common case, plain ASCII with no transfer encoding, is its own text.
+    if (encoding === undefined && isAsciiByteString(prop.value)) {
+      out.push(withText(prop, prop.value));
       continue;
     }
     const bytes = valueBytes(prop);
     if (typeof bytes === 'string') {
       warnings.push(`${bytes}; it was left out`);
-      out.push({ ...prop, text: '' });
+      out.push(withText(prop, ''));
       continue;
     }
     const charset = prop.params.get('CHARSET')?.[0];
     if (charset !== undefined && charset !== '') {
       const decoded = decodeCharset(bytes, charset);
       if (!decoded.ok) return { ok: false, reason: `${prop.name} on line ${prop.line}: ${decoded.reason}` };
-      out.push({ ...prop, text: decoded.text });
+      out.push(withText(prop, decoded.text));
       continue;
     }
     if (!isAscii(bytes) && !isUtf8(bytes)) {
@@ -235,7 +245,7 @@ function decodeCard(props: readonly ContentLine[]): CardDecode {
       firstBad ??= prop;
     }
     pending.push({ prop, bytes, index: out.length });
-    out.push({ ...prop, text: '' });
+    out.push(withText(prop, ''));
   }
   let fallback = 'utf-8';
   if (!allUtf8) {
@@ -245,8 +255,8 @@ function decodeCard(props: readonly ContentLine[]): CardDecode {
     fallback = 'windows-1252';
     warnings.push(`this card is not UTF-8 and names no CHARSET; it was read as Windows-1252 (Latin-1)`);
   }
-  const decode = fallback === 'utf-8' ? (b: Uint8Array) => new TextDecoder('utf-8').decode(b) : decodeWindows1252;
-  for (const { prop, bytes, index } of pending) out[index] = { ...prop, text: decode(bytes) };
+  const decode = fallback === 'utf-8' ? decodeUtf8 : decodeWindows1252;
+  for (const { prop, bytes, index } of pending) out[index] = withText(prop, decode(bytes));
   return { ok: true, props: out, warnings };
 }
 
@@ -346,6 +356,30 @@ function personFromCard(raw: ContentLine[], line: number): ImportedPerson | Impo
     else if (!p.urls.includes(url) && url !== p.linkedin) p.urls.push(url);
   }
   return p;
+}
+
+/**
+ * Each card's text properties as Rapport reads them (character set and transfer
+ * encoding undone, TEXT escapes undone, nothing else): what the differential tests
+ * hold against ical.js. Structured values keep their `;` separators escaped.
+ */
+export function cardTexts(input: string | Uint8Array): { name: string; text: string }[][] {
+  const bytes = typeof input === 'string' ? utf8ByteString(input) : bytesToByteString(input);
+  const cards: { name: string; text: string }[][] = [];
+  let props: ContentLine[] | null = null;
+  for (const logical of unfold(bytes)) {
+    const prop = parseContentLine(logical);
+    if (!prop) continue;
+    if (prop.name === 'BEGIN' && prop.value.trim().toUpperCase() === 'VCARD') props = [];
+    else if (prop.name === 'END' && prop.value.trim().toUpperCase() === 'VCARD' && props) {
+      const decoded = decodeCard(props);
+      cards.push(decoded.ok ? decoded.props.filter((p) => TEXT_PROPS.has(p.name)).map((p) => ({
+        name: p.name, text: p.name === 'N' || p.name === 'ORG' ? p.text : unescapeText(p.text),
+      })) : []);
+      props = null;
+    } else props?.push(prop);
+  }
+  return cards;
 }
 
 /** The most cards one import reads: a contact list is thousands, never millions. */
