@@ -16,11 +16,14 @@ const FIELD_LABELS: Record<MappingField, string> = {
 export function previewText(file: string, format: string, plan: ImportPlan): string {
   const lines = [`# Import preview: ${file}`, '', `Format: ${format}. Nothing has been written yet.`, ''];
   lines.push(`## New (${plan.create.length})`, '');
-  for (const n of plan.create) lines.push(`- ${n.person.name ?? '(no name)'} → \`${n.path}\`${n.role.from ? ` (role guessed from "${n.role.from}": ${n.role.role})` : ''}`);
+  for (const n of plan.create) {
+    lines.push(`- ${n.person.name ?? '(no name)'} → \`${n.path}\`${n.role.from ? ` (role guessed from "${n.role.from}": ${n.role.role})` : ''}`);
+    if (n.sameNameAs.length > 0) lines.push(`  - same name as an existing contact: ${n.sameNameAs.map((p) => `\`${p}\``).join(', ')} (merge by hand if it is the same person)`);
+  }
   lines.push('', `## Already in the vault (${plan.existing.length})`, '');
   for (const e of plan.existing) lines.push(`- ${e.person.name ?? '(no name)'}: ${e.reason}, \`${e.matchedPath}\``);
   lines.push('', `## Skipped (${plan.skipped.length})`, '');
-  for (const s of plan.skipped) lines.push(`- line ${s.line}: ${s.reason}`);
+  for (const s of plan.skipped) lines.push(`- line ${s.line}: ${s.kind === 'undecodable' ? 'undecodable: ' : ''}${s.reason}`);
   return `${lines.join('\n')}\n`;
 }
 
