@@ -1,5 +1,6 @@
 import type { AgendaItem } from './agenda';
-import { addDays, daysBetween, type CalendarDate } from './dates';
+import { addDays, type CalendarDate } from './dates';
+import { daysLate, isOverdue } from './timing';
 import { singleLine } from './text';
 
 /**
@@ -111,12 +112,15 @@ export function toICalendar(items: readonly AgendaItem[], options: IcsOptions = 
     // The same follow-up listed twice would be two events with one UID: calendars reject that.
     if (seen.has(uid)) continue;
     seen.add(uid);
-    const overdue = today !== undefined && item.due < today;
-    const day = overdue ? today : item.due;
-    const late = overdue ? daysBetween(item.due, today) : 0;
-    const summary = `${oneLineText(item.name)}: ${oneLineText(item.action)}${overdue ? ` (overdue, was due ${item.due})` : ''}`;
+    // Past its day, it sits on today (timing.ts: a hint is never overdue, but it moves too).
+    const past = today !== undefined && item.due < today;
+    const overdue = today !== undefined && isOverdue(item, today);
+    const day = past ? today : item.due;
+    const late = overdue ? daysLate(item, today) : 0;
+    const tag = overdue ? ` (overdue, was due ${item.due})` : past ? ` (from ${item.due})` : '';
+    const summary = `${oneLineText(item.name)}: ${oneLineText(item.action)}${tag}`;
     const description = [
-      overdue ? `Overdue: due ${item.due}, ${late} day${late === 1 ? '' : 's'} ago.` : null,
+      overdue ? `Overdue: due ${item.due}, ${late} day${late === 1 ? '' : 's'} ago.` : past ? `Due ${item.due}.` : null,
       item.message,
       item.template ? `Template: ${item.template}` : null,
       `Note: ${item.path}:${item.line}`,

@@ -82,5 +82,9 @@ describe('iCalendar: names survive ical.js and node-ical', () => {
       assert.strictEqual(second.start.slice(0, 10), '2026-11-27', 'an item not yet due stays on its day');
     }
     assert.match(ics, /DTSTART;VALUE=DATE:20261125\r\nDTEND;VALUE=DATE:20261126/);
+    // A hint is never overdue (timing.ts), but past its day it sits on today too.
+    const [hint] = viaIcalJs(toICalendar([item({ due: '2026-09-01', severity: 'hint' })], { now: NOW, today: TODAY }));
+    assert.strictEqual(hint.start, TODAY);
+    assert.match(hint.summary, /\(from 2026-09-01\)$/);
   });
 });

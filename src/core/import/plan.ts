@@ -78,9 +78,10 @@ export function profileKey(url: string | null | undefined): string | null {
   return key === host ? null : key;
 }
 
+/** Case and spacing do not make another institution; anything more does (cheap: one per row). */
 function institutionKey(text: string | null | undefined): string | null {
   if (!text) return null;
-  const key = normaliseName(text);
+  const key = text.normalize('NFC').toLowerCase().replace(/\s+/g, ' ').trim();
   return key === '' ? null : key;
 }
 
