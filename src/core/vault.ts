@@ -65,7 +65,7 @@ function referencedNames(note: Note): string[] {
       if (note.program) names.push(note.program);
       break;
     case 'conference':
-      names.push(...note.shortlist);
+      names.push(...note.shortlist, ...note.followUpWith);
       break;
     case 'rotation':
       names.push(...note.contacts);

@@ -278,7 +278,8 @@ describe('silencing', () => {
   it('snooze_until silences while today is before it; reminders come back on that day', async () => {
     const vault = await vaultOf({ [C]: busy(['snooze_until: 2026-12-01']) });
     assert.deepStrictEqual(summary(vault, C, '2026-11-30'), []);
-    assert.deepStrictEqual(found(vault, C, '2026-12-01'), ['reconnect:hint']);
+    // The June email's wait lapsed long ago (a reconnect hint); follow_up is exactly 30 days late and still counts.
+    assert.deepStrictEqual(found(vault, C, '2026-12-01'), ['follow-up-due:error', 'reconnect:hint']);
     assert.deepStrictEqual(found(vault, C, '2026-11-30', settingsWith({ agingLimitDays: 3650 })), []);
     assert.deepStrictEqual(found(vault, C, '2026-12-01', settingsWith({ agingLimitDays: 3650 })), ['follow-up-due:error', 'awaiting-reply:warning']);
   });

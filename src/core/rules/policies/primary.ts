@@ -20,10 +20,8 @@ export function onePrimary(items: ScheduledFollowUp[], note: Note): ScheduledFol
   const active = items.filter((f) => f.active);
   if (active.length < 2) return items;
   const [primary, ...rest] = [...active].sort(compareUrgency);
-  const others = [...(primary.others ?? []), ...rest.flatMap((f) => [
-    { code: f.code, severity: f.severity, due: f.due, message: f.message, line: f.range.start.line },
-    ...(f.others ?? []),
-  ])];
+  // A folded reconnect hint keeps its own list in its message; one level is enough for a hover.
+  const others = [...(primary.others ?? []), ...rest.map((f) => ({ code: f.code, severity: f.severity, due: f.due, message: f.message, line: f.range.start.line }))];
   const merged: ScheduledFollowUp = {
     ...primary,
     message: `${primary.message} (Also for ${note.name}: ${rest.map((f) => f.code).join(', ')}; see the hover.)`,
