@@ -1,5 +1,4 @@
 import * as assert from 'assert';
-import { DEFAULT_SETTINGS } from '../../src/core/settings';
 import { note, on, settingsWith, summary, timeline, vaultOf, found } from './rulesSupport';
 
 const C = 'contacts/jane.md';
