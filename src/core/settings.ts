@@ -218,7 +218,7 @@ export function mergeSettings(partial: unknown): { settings: RapportSettings; er
       }
       continue;
     }
-    if (key in NUMBER_BOUNDS) {
+    if (Object.hasOwn(NUMBER_BOUNDS, key)) {
       const [min, max] = NUMBER_BOUNDS[key as NumberKey];
       if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max) {
         settings[key as NumberKey] = value;

@@ -12,7 +12,7 @@ import { noteProblems } from '../core/report';
 import type { ParseOptions } from '../core/parseNote';
 import { Vault, type ChangeSet } from '../core/vault';
 import { isNotePath } from '../core/vaultFs';
-import { loadVaultConfig } from '../node/config';
+import { loadVaultConfig, settingsProblems, type SettingsProblem } from '../node/config';
 import { NodeFs } from '../node/nodeFs';
 
 export type SessionState = 'noVault' | 'indexing' | 'ready' | 'empty';
@@ -51,7 +51,7 @@ export class VaultSession implements vscode.Disposable {
   private disposed = false;
   private _today: CalendarDate;
   private _settings: RapportSettings;
-  private _settingsErrors: string[] = [];
+  private _settingsProblems: SettingsProblem[] = [];
   private _settingsFile: string | null = null;
   private readonly restartEmitter = new vscode.EventEmitter<void>();
   /** Fires when a settings change needs a fresh index (the host then starts a new session). */
@@ -83,7 +83,12 @@ export class VaultSession implements vscode.Disposable {
   }
 
   get settingsErrors(): readonly string[] {
-    return this._settingsErrors;
+    return this._settingsProblems.map((p) => p.message);
+  }
+
+  /** Each settings problem with its 0-based line in the settings file. */
+  get settingsProblems(): readonly SettingsProblem[] {
+    return this._settingsProblems;
   }
 
   /** The vault's settings file (`.rapport.json` or `rapport.config.json`), when there is one. */
@@ -240,7 +245,7 @@ export class VaultSession implements vscode.Disposable {
     const file = loadVaultConfig(this.root);
     const merged = this.config.followUpSettings(file.raw);
     this._settings = merged.settings;
-    this._settingsErrors = [...file.errors, ...merged.errors];
+    this._settingsProblems = [...file.errors.map((message) => ({ message, line: 0 })), ...settingsProblems(file, merged.errors)];
     this._settingsFile = file.file;
   }
 
