@@ -148,8 +148,16 @@ export class VaultFiles {
     }
   }
 
+  /** Null-free check of a folder that may not exist yet: refused when it, or the nearest existing parent, leads outside. */
+  checkFolder(rel: string): Guarded<string> {
+    const parts = VaultFiles.segments(rel);
+    if (parts === null) return refuse(`${rel} is not a plain path inside the vault`);
+    return this.folderVerdict(path.join(this.root, ...parts), false);
+  }
+
   /** Makes a folder inside the vault (and its parents); refused when it or a parent leads outside. */
   makeFolder(rel: string): Guarded<string> {
+    if (rel === '') return { ok: true, value: this.realRoot };
     const parts = VaultFiles.segments(rel);
     if (parts === null) return refuse(`${rel} is not a plain path inside the vault`);
     return this.folderVerdict(path.join(this.root, ...parts), true);

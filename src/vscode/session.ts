@@ -12,6 +12,7 @@ import { noteProblems } from '../core/report';
 import type { ParseOptions } from '../core/parseNote';
 import { Vault, type ChangeSet } from '../core/vault';
 import { isNotePath } from '../core/vaultFs';
+import { VaultFiles } from '../node/vaultFiles';
 import { loadVaultConfig, settingsProblems, type SettingsProblem } from '../node/config';
 import { NodeFs } from '../node/nodeFs';
 
@@ -135,6 +136,26 @@ export class VaultSession implements vscode.Disposable {
       }),
     );
     this.scheduleDayCheck();
+  }
+
+  private _files: VaultFiles | undefined;
+
+  /** The guarded file layer for this vault (made on first use: the constructor does no I/O). */
+  get files(): VaultFiles {
+    this._files ??= new VaultFiles(this.root);
+    return this._files;
+  }
+
+  /** Null when the file at `uri` is a note Rapport may edit (really inside the vault, a regular file); else why not. */
+  editRefusal(uri: vscode.Uri): string | null {
+    const rel = uri.scheme === 'file' ? this.relative(uri) : undefined;
+    if (rel === undefined) return 'this file is not in the vault';
+    try {
+      const where = this.files.locate(rel);
+      return where.ok ? null : where.reason;
+    } catch (e) {
+      return e instanceof Error ? e.message : String(e);
+    }
   }
 
   /** Vault-relative path with forward slashes, or undefined for a file outside the vault. */
