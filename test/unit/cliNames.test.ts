@@ -25,7 +25,7 @@ describe('CLI: hostile names in check and ics', () => {
     fs.mkdirSync(path.join(vault, 'contacts'));
     NAMES.forEach((name, i) => {
       fs.writeFileSync(path.join(vault, 'contacts', `c${i}.md`),
-        `---\ntype: contact\nname: "${name}"\nrole: faculty\nstatus: active\nfollow_up: 2026-09-01\nemail: "bad-${i}"\n---\n`);
+        `---\ntype: contact\nname: "${name}"\nrole: faculty\nstatus: active\nfollow_up: 2026-11-10\nemail: "bad-${i}"\n---\n`);
     });
   });
   after(() => fs.rmSync(vault, { recursive: true, force: true }));
@@ -46,10 +46,10 @@ describe('CLI: hostile names in check and ics', () => {
     assert.strictEqual(r.code, 0, r.err);
     const viaIcal = new ICAL.Component(ICAL.parse(r.out)).getAllSubcomponents('vevent');
     const viaNode = Object.values(nodeIcal.sync.parseICS(r.out)).filter((c) => c?.type === 'VEVENT') as nodeIcal.VEvent[];
-    const dueFollowUps = viaIcal.filter((e) => String(e.getFirstPropertyValue('summary')).includes('was due 2026-09-01'));
+    const dueFollowUps = viaIcal.filter((e) => String(e.getFirstPropertyValue('summary')).includes('was due 2026-11-10'));
     assert.strictEqual(dueFollowUps.length, NAMES.length, 'nobody dropped');
     for (const e of dueFollowUps) assert.strictEqual(String(e.getFirstPropertyValue('dtstart')), '2026-11-25');
-    const summaries = (list: string[]) => list.filter((s) => s.includes('was due 2026-09-01')).sort();
+    const summaries = (list: string[]) => list.filter((s) => s.includes('was due 2026-11-10')).sort();
     const expected = ['Ana María', 'Line Sep', 'Multi Line Name', 'Esc ]0;title Name', '\u202eevil\u202c Name', 'Emoji 👩🏽‍⚕️ Doc'];
     const fromIcal = summaries(viaIcal.map((e) => String(e.getFirstPropertyValue('summary'))));
     const fromNode = summaries(viaNode.map((e) => (typeof e.summary === 'string' ? e.summary : (e.summary as { val: string }).val)));

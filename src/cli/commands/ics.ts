@@ -42,6 +42,8 @@ export const icsCommand: Command = {
   name: 'ics',
   summary: 'Export follow-ups as an iCalendar (.ics) file with a 9:00 reminder on each due day (overdue ones on today)',
   usage: 'rapport ics [VAULT] [--today YYYY-MM-DD] [--days N] [-o FILE]',
+  // toICalendar escapes every control character itself; bidi marks and emoji in names stay as they are.
+  documentOutput: true,
   async run(argv, io) {
     const args = parseArgs(argv, { values: ['today', 'days', 'output'], aliases: { o: 'output' } });
     const today = todayArg(args, io);
