@@ -1,11 +1,9 @@
-import * as fs from 'fs';
-import * as path from 'path';
 import * as vscode from 'vscode';
 import type { RapportHost } from './host';
-import { inside } from './vaultLocator';
+import { insideUri } from './uris';
 
 /** Commands about the vault as a whole: re-index, grouping, creating one from the sample. */
-export function registerVaultCommands(host: RapportHost, context: vscode.ExtensionContext): vscode.Disposable[] {
+export function registerVaultCommands(host: RapportHost): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand('rapport.refresh', () => host.start()),
     vscode.commands.registerCommand('rapport.network.groupByInstitution', () => host.network?.setGrouping('institution')),
@@ -18,14 +16,10 @@ export function registerVaultCommands(host: RapportHost, context: vscode.Extensi
         return;
       }
       const uri = session.uriOf('profile.md');
-      if (!fs.existsSync(uri.fsPath)) {
-        // A new profile from a skeleton; never over an existing file (the check above and 'wx' below).
+      if (!(await host.env.exists(uri))) {
+        // A new profile from a skeleton; never over an existing file (someone may create it in between: open theirs).
         const skeleton = '---\nname: \nschool: \nyear: \ninterests: []\nemail: \n---\n\nA line or two about what you are looking for this season.\n';
-        try {
-          fs.writeFileSync(uri.fsPath, skeleton, { flag: 'wx' });
-        } catch {
-          // someone created it in between: open theirs
-        }
+        await host.env.writeNewNotes(session.rootUri, [{ path: 'profile.md', text: skeleton }]);
       }
       await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
     }),
@@ -39,9 +33,14 @@ export function registerVaultCommands(host: RapportHost, context: vscode.Extensi
         title: 'Choose an empty folder for your Rapport vault',
       }))?.[0];
       if (!dest) return undefined;
-      const created = await copySample(context.extensionUri, dest.fsPath);
+      // Hidden where there is no local disk (a browser): the sample ships as files of the extension.
+      if (!host.env.copySample) {
+        void vscode.window.showInformationMessage('Rapport: creating a vault from the sample needs a local disk; in the browser, open a folder or repository that holds your vault.');
+        return undefined;
+      }
+      const created = await host.env.copySample(dest, confirmNonEmpty(dest));
       if (!created) return undefined;
-      const inWorkspace = (vscode.workspace.workspaceFolders ?? []).some((f) => inside(dest.fsPath, f.uri.fsPath));
+      const inWorkspace = (vscode.workspace.workspaceFolders ?? []).some((f) => insideUri(dest, f.uri));
       if (inWorkspace) {
         host.start();
         return dest;
@@ -53,17 +52,12 @@ export function registerVaultCommands(host: RapportHost, context: vscode.Extensi
   ];
 }
 
-/** Copies the bundled sample; asks before using a non-empty folder and never overwrites a file. */
-async function copySample(extensionUri: vscode.Uri, dest: string): Promise<boolean> {
-  const source = path.join(extensionUri.fsPath, 'examples', 'vault');
-  fs.mkdirSync(dest, { recursive: true });
-  const existing = fs.readdirSync(dest).filter((n) => !n.startsWith('.'));
-  if (existing.length > 0) {
+/** Asks before copying the sample into a folder that already holds files. */
+function confirmNonEmpty(dest: vscode.Uri): (existing: number) => Promise<boolean> {
+  return async (existing) => {
     const answer = await vscode.window.showWarningMessage(
-      `${dest} is not empty (${existing.length} item${existing.length === 1 ? '' : 's'}). Copy the sample vault into it anyway? Existing files are kept as they are.`,
+      `${dest.fsPath} is not empty (${existing} item${existing === 1 ? '' : 's'}). Copy the sample vault into it anyway? Existing files are kept as they are.`,
       { modal: true }, 'Copy Anyway');
-    if (answer !== 'Copy Anyway') return false;
-  }
-  fs.cpSync(source, dest, { recursive: true, force: false, errorOnExist: false });
-  return true;
+    return answer === 'Copy Anyway';
+  };
 }
