@@ -62,6 +62,9 @@ const web = (outfile, testBuild) => ({
   entryPoints: ['src/vscode/extension.web.ts'],
   outfile,
   external: ['vscode'],
+  // A web worker has no DOM: packages that ship a `worker` build (decode-named-character-reference's
+  // `browser` build calls document.createElement) must give us that one.
+  conditions: ['worker'],
   metafile: true,
   define: { RAPPORT_TEST_BUILD: String(testBuild) },
   plugins: [problemMatcher, builtinTemplates],

@@ -29,6 +29,8 @@ describe('the web bundle', function () {
     assert.deepStrictEqual(build.checkWebBundle(result.metafile!), []);
     const text = result.outputFiles![0].text;
     assert.ok(!/\brequire\("(?!vscode")/.test(text), 'a require() of something other than vscode');
+    // a web worker has no DOM either (a package's `browser` build may assume one)
+    assert.ok(!/\bdocument\.createElement\b/.test(text), 'the bundle uses the DOM (document.createElement)');
   });
 
   it('the check reports a Node built-in and the Node side of the split', async () => {
