@@ -131,10 +131,11 @@ const skip = process.env.RAPPORT_SKIP_PACKAGE_TEST === '1';
     assert.deepStrictEqual(files.filter((f) => f.startsWith('dist/')).sort(), ['dist/cli.js', 'dist/extension.js', 'dist/web/extension.js']);
   });
 
-  it('stays small: under 1.5 MiB unpacked, of which the README screenshots are most', () => {
+  it('stays small: under 1.75 MiB unpacked (two extension bundles, the CLI and the README screenshots), under 1 MB packed', () => {
     const total = entries.reduce((sum, e) => sum + e.size, 0);
     const code = entries.filter((e) => e.name.startsWith('extension/dist/')).reduce((sum, e) => sum + e.size, 0);
-    assert.ok(total < 1.5 * 1024 * 1024, `unpacked size ${total} bytes`);
+    // 1.5 MiB before the browser entry; its bundle (about 330 KB minified) shares no file with the Node one
+    assert.ok(total < 1.75 * 1024 * 1024, `unpacked size ${total} bytes`);
     assert.ok(code < 1024 * 1024, `dist/ unpacked ${code} bytes: a dependency bundled by mistake?`);
     assert.ok(fs.statSync(VSIX).size < 1024 * 1024, `package size ${fs.statSync(VSIX).size} bytes`);
   });
