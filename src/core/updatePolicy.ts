@@ -131,10 +131,6 @@ export class UpdatePolicy<V> {
     this.schedule();
   }
 
-  get pendingCount(): number {
-    return this.pending.size;
-  }
-
   private schedule(): void {
     const now = this.scheduler.now();
     this.firstPending ??= now;

@@ -260,9 +260,9 @@ export class VaultSession implements vscode.Disposable {
     this.noteSlice(slicer.longest);
   }
 
-  /** Re-evaluates every note (a new day, new settings) at once; the first index uses the sliced form. */
-  reevaluateAll(): void {
-    void this.reevaluateAllSliced();
+  /** Re-evaluates every note (a new day, new settings), in slices; resolves when all are done. */
+  reevaluateAll(): Promise<void> {
+    return this.reevaluateAllSliced();
   }
 
   private async reevaluateAllSliced(): Promise<void> {
@@ -290,7 +290,7 @@ export class VaultSession implements vscode.Disposable {
   /** Checks each minute whether the date turned: a window left open overnight shows tomorrow's follow-ups. */
   private scheduleDayCheck(): void {
     this.dayTimer = setInterval(() => {
-      if (this.clock.today() !== this._today) this.reevaluateAll();
+      if (this.clock.today() !== this._today) void this.reevaluateAll();
     }, 60_000);
   }
 
