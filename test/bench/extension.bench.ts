@@ -164,11 +164,13 @@ async function burst(session: VaultSession, count: number, log: Log): Promise<{ 
   const sub = session.onDidChange((c) => { for (const p of c.changed) pending.delete(p); });
   const monitor = blockMonitor();
   const t0 = performance.now();
-  const script = `const fs=require('fs');for(const f of JSON.parse(fs.readFileSync(${JSON.stringify(listFile)},'utf8')))fs.appendFileSync(f,'\nPulled from the shared vault.\n');`;
+  const script = `const fs=require('fs');for(const f of JSON.parse(fs.readFileSync(${JSON.stringify(listFile)},'utf8')))fs.appendFileSync(f,'\\nPulled from the shared vault.\\n');`;
   await new Promise<void>((resolve, reject) => {
-    const child = spawn(process.execPath, ['-e', script], { stdio: 'ignore', env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
+    const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
+    let stderr = '';
+    child.stderr.on('data', (b: Buffer) => { stderr += b.toString(); });
     child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`the writer exited with ${code}`))));
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`the writer exited with ${code}: ${stderr.slice(0, 500)}`))));
   });
   for (let waited = 0; pending.size > 0 && waited < 120_000; waited += 50) await sleep(50);
   const toIndexedMs = performance.now() - t0;
