@@ -14,6 +14,24 @@ export interface VaultConfigRead {
   file: string | null;
   raw: unknown;
   errors: string[];
+  /** The file's text, to place each settings problem on its line ('' when not read). */
+  text: string;
+}
+
+export type Guarded<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+/**
+ * The vault's notes as Rapport may touch them. On the desktop this is `src/node/vaultFiles`
+ * (a note that links out of the vault, or is not a regular file, is refused); in a browser
+ * `workspace.fs` has no such files to refuse.
+ */
+export interface NoteFiles {
+  /** Null when Rapport may edit the note at this vault-relative path; else why not. */
+  editRefusal(rel: string): string | null;
+  /** Whether the note exists ('missing' when not), or why it may not be touched. */
+  locate(rel: string): Promise<Guarded<'present' | 'missing'>>;
+  /** Creates a new note, never over an existing file and never outside the vault. */
+  create(rel: string, text: string): Promise<Guarded<string>>;
 }
 
 export interface LoadedTemplateSet {
@@ -42,6 +60,7 @@ export interface RapportEnvironment {
   /** Whether there is a local disk to write to outside the workspace (sample vault, `.ics` files). */
   readonly localDisk: boolean;
   vaultFs(root: vscode.Uri): VaultFs;
+  noteFiles(root: vscode.Uri): NoteFiles;
   locateVault(config: RapportConfig): Maybe<VaultLocation>;
   loadVaultConfig(root: vscode.Uri): Maybe<VaultConfigRead>;
   /** The built-in templates plus the vault's folder (`folder` relative to the vault), with a warning when the folder was refused. */

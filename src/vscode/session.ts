@@ -11,8 +11,15 @@ import type { ParseOptions } from '../core/parseNote';
 import { UpdatePolicy, type Batch, type Slicer } from '../core/updatePolicy';
 import { Vault, type ChangeSet } from '../core/vault';
 import { isNotePath } from '../core/vaultFs';
-import type { RapportEnvironment } from './environment';
+import { settingsMessageLine } from '../core/settingsLines';
+import type { NoteFiles, RapportEnvironment } from './environment';
 import { relativeTo } from './uris';
+
+/** A settings problem and its 0-based line in the settings file. */
+export interface SettingsProblem {
+  message: string;
+  line: number;
+}
 
 export type SessionState = 'noVault' | 'indexing' | 'ready' | 'empty';
 
@@ -55,7 +62,7 @@ export class VaultSession implements vscode.Disposable {
   private disposed = false;
   private _today: CalendarDate;
   private _settings: RapportSettings;
-  private _settingsErrors: string[] = [];
+  private _settingsProblems: SettingsProblem[] = [];
   private _settingsFile: string | null = null;
   private readonly restartEmitter = new vscode.EventEmitter<void>();
   /** Fires when a settings change needs a fresh index (the host then starts a new session). */
@@ -95,7 +102,12 @@ export class VaultSession implements vscode.Disposable {
   }
 
   get settingsErrors(): readonly string[] {
-    return this._settingsErrors;
+    return this._settingsProblems.map((p) => p.message);
+  }
+
+  /** Each settings problem with its 0-based line in the settings file. */
+  get settingsProblems(): readonly SettingsProblem[] {
+    return this._settingsProblems;
   }
 
   /** The vault's settings file (`.rapport.json` or `rapport.config.json`), when there is one. */
@@ -156,6 +168,21 @@ export class VaultSession implements vscode.Disposable {
       { dispose: () => this.diskUpdates.dispose() },
       { dispose: () => this.docUpdates.dispose() },
     );
+  }
+
+  private _files: NoteFiles | undefined;
+
+  /** The guarded file layer for this vault, from the environment (made on first use: the constructor does no I/O). */
+  get files(): NoteFiles {
+    this._files ??= this.env.noteFiles(this.rootUri);
+    return this._files;
+  }
+
+  /** Null when the file at `uri` is a note Rapport may edit (really inside the vault, a regular file); else why not. */
+  editRefusal(uri: vscode.Uri): string | null {
+    const rel = this.relative(uri);
+    if (rel === undefined) return 'this file is not in the vault';
+    return this.files.editRefusal(rel);
   }
 
   /** Vault-relative path with forward slashes, or undefined for a file outside the vault. */
@@ -276,7 +303,8 @@ export class VaultSession implements vscode.Disposable {
     const file = await this.env.loadVaultConfig(this.rootUri);
     const merged = this.config.followUpSettings(file.raw);
     this._settings = merged.settings;
-    this._settingsErrors = [...file.errors, ...merged.errors];
+    const placed = merged.errors.map((message) => ({ message, line: file.text === '' ? 0 : settingsMessageLine(file.text, message) }));
+    this._settingsProblems = [...file.errors.map((message) => ({ message, line: 0 })), ...placed];
     this._settingsFile = file.file;
   }
 

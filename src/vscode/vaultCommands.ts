@@ -16,10 +16,19 @@ export function registerVaultCommands(host: RapportHost): vscode.Disposable[] {
         return;
       }
       const uri = session.uriOf('profile.md');
-      if (!(await host.env.exists(uri))) {
-        // A new profile from a skeleton; never over an existing file (someone may create it in between: open theirs).
+      // Through the guarded layer: a profile.md that links out of the vault is not opened, a new one never overwrites.
+      const where = await session.files.locate('profile.md');
+      if (!where.ok) {
+        void vscode.window.showErrorMessage(`Rapport: your profile was not opened: ${where.reason}.`);
+        return;
+      }
+      if (where.value === 'missing') {
         const skeleton = '---\nname: \nschool: \nyear: \ninterests: []\nemail: \n---\n\nA line or two about what you are looking for this season.\n';
-        await host.env.writeNewNotes(session.rootUri, [{ path: 'profile.md', text: skeleton }]);
+        const created = await session.files.create('profile.md', skeleton);
+        if (!created.ok && !/already exists/.test(created.reason)) {
+          void vscode.window.showErrorMessage(`Rapport: your profile could not be created: ${created.reason}.`);
+          return;
+        }
       }
       await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
     }),

@@ -6,8 +6,10 @@ import { processClock } from '../../node/clock';
 import { loadVaultConfig } from '../../node/config';
 import { loadRememberedMapping, readImportFile, rememberMapping, writePlannedNotes } from '../../node/importFile';
 import { NodeFs } from '../../node/nodeFs';
+import { copyIntoVault } from '../../node/sampleCopy';
+import { VaultFiles } from '../../node/vaultFiles';
 import { readTemplateDir } from '../../node/templateLoader';
-import type { RapportEnvironment } from '../environment';
+import type { NoteFiles, RapportEnvironment } from '../environment';
 import { inside, locateVault } from './vaultLocator';
 
 /**
@@ -21,6 +23,7 @@ export function nodeEnvironment(context: vscode.ExtensionContext): RapportEnviro
     clock: processClock(),
     localDisk: true,
     vaultFs: (root) => new NodeFs(root.fsPath),
+    noteFiles: (root) => guardedFiles(root.fsPath),
     locateVault: (config) => {
       const found = locateVault(config);
       return found.kind === 'found' ? { kind: 'found', root: vscode.Uri.file(found.root), reason: found.reason } : found;
@@ -46,12 +49,37 @@ export function nodeEnvironment(context: vscode.ExtensionContext): RapportEnviro
   };
 }
 
+/** The guarded file layer of `src/node` (made on first use: opening a session does no I/O). */
+function guardedFiles(root: string): NoteFiles {
+  let files: VaultFiles | undefined;
+  const get = () => (files ??= new VaultFiles(root));
+  return {
+    editRefusal(rel) {
+      try {
+        const where = get().locate(rel);
+        return where.ok ? null : where.reason;
+      } catch (e) {
+        return e instanceof Error ? e.message : String(e);
+      }
+    },
+    async locate(rel) {
+      const where = get().locate(rel);
+      return where.ok ? { ok: true, value: where.value === 'missing' ? 'missing' : 'present' } : where;
+    },
+    create: async (rel, text) => get().create(rel, text),
+  };
+}
+
 /** Copies the bundled sample; asks before using a non-empty folder and never overwrites a file. */
 async function copySample(extensionUri: vscode.Uri, dest: string, confirm: (existing: number) => Promise<boolean>): Promise<boolean> {
   const source = path.join(extensionUri.fsPath, 'examples', 'vault');
   fs.mkdirSync(dest, { recursive: true });
   const existing = fs.readdirSync(dest).filter((n) => !n.startsWith('.'));
   if (existing.length > 0 && !(await confirm(existing.length))) return false;
-  fs.cpSync(source, dest, { recursive: true, force: false, errorOnExist: false });
+  const copied = copyIntoVault(source, dest);
+  if (!copied.ok) {
+    void vscode.window.showErrorMessage(`Rapport: the sample vault was not copied: ${copied.reason}.`);
+    return false;
+  }
   return true;
 }

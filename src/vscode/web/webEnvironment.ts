@@ -32,6 +32,22 @@ export function webEnvironment(clock: Clock = clockFrom(undefined)): RapportEnvi
     clock,
     localDisk: false,
     vaultFs: (root) => new WorkspaceFs(root),
+    noteFiles: (root) => ({
+      // workspace.fs has no links out of the vault nor device files: every note may be edited
+      editRefusal: () => null,
+      locate: async (rel) => {
+        try {
+          await fsApi().stat(vscode.Uri.joinPath(root, ...rel.split('/')));
+          return { ok: true, value: 'present' };
+        } catch {
+          return { ok: true, value: 'missing' };
+        }
+      },
+      create: async (rel, text) => {
+        const written = await writeNewNotes(root, [{ path: rel, text }]);
+        return written.written.length === 1 ? { ok: true, value: rel } : { ok: false, reason: `${rel}: ${written.failed[0]?.reason ?? 'not written'}` };
+      },
+    }),
     locateVault,
     loadVaultConfig,
     readTemplates,
@@ -157,14 +173,14 @@ async function loadVaultConfig(root: vscode.Uri): Promise<VaultConfigRead> {
   for (const name of CONFIG_FILE_NAMES) {
     const read = await readText(vscode.Uri.joinPath(root, name), MAX_CONFIG_BYTES);
     if (read.kind === 'missing') continue;
-    if (read.kind === 'bad') return { file: name, raw: undefined, errors: [`${name}: ${read.reason}; using the default settings.`] };
+    if (read.kind === 'bad') return { file: name, raw: undefined, errors: [`${name}: ${read.reason}; using the default settings.`], text: '' };
     try {
-      return { file: name, raw: JSON.parse(read.text.replace(/^\uFEFF/, '')) as unknown, errors: [] };
+      return { file: name, raw: JSON.parse(read.text.replace(/^\uFEFF/, '')) as unknown, errors: [], text: read.text };
     } catch (e) {
-      return { file: name, raw: undefined, errors: [`${name}: invalid JSON (${message(e)}); using the default settings.`] };
+      return { file: name, raw: undefined, errors: [`${name}: invalid JSON (${message(e).slice(0, 200)}); using the default settings.`], text: read.text };
     }
   }
-  return { file: null, raw: undefined, errors: [] };
+  return { file: null, raw: undefined, errors: [], text: '' };
 }
 
 async function readTemplates(root: vscode.Uri | undefined, folder: string): Promise<LoadedTemplateSet & { warning?: string }> {
