@@ -89,7 +89,7 @@ async function main() {
     });
     const { chromium } = require('playwright-core');
     browser = await chromium.launch({ executablePath: findChromium(), headless: true, args: CHROMIUM_ARGS, handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false });
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+    const page = await (await browser.newContext({ viewport: { width: 1100, height: 720 } })).newPage();
     const workerLogs = [];
     page.on('console', (m) => workerLogs.push(m.text()));
     page.on('worker', (w) => workerLogs.push(`worker: ${w.url()}`));
