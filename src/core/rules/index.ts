@@ -4,6 +4,7 @@ import type { Note, Range } from '../types';
 import type { Vault } from '../vault';
 import { RULE_DESCRIPTORS } from './catalog';
 import { isSilenced } from './facts';
+import { applySeasonPolicies } from './policies';
 import { buildRuleIndex, type RuleIndex } from './ruleIndex';
 import type { FollowUp, RuleContext, ScheduledFollowUp } from './types';
 
@@ -46,7 +47,7 @@ function schedule(note: Note, ctx: RuleContext): ScheduledFollowUp[] {
       });
     }
   }
-  return out.sort((a, b) => a.range.start.line - b.range.start.line || a.code.localeCompare(b.code) || a.key.localeCompare(b.key));
+  return applySeasonPolicies(note, ctx, out).sort((a, b) => a.range.start.line - b.range.start.line || a.code.localeCompare(b.code) || a.key.localeCompare(b.key));
 }
 
 function strip(s: ScheduledFollowUp): FollowUp {
