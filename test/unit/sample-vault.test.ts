@@ -5,7 +5,9 @@ import * as path from 'path';
 import { runCli } from '../../src/cli/main';
 import type { CliIO } from '../../src/cli/io';
 import { startWatch } from '../../src/cli/commands/watch';
+import { addDays } from '../../src/core/dates';
 import { evaluateVault } from '../../src/core/rules';
+import { seasonFields } from '../../src/core/season';
 import { RULE_CODES } from '../../src/core/settings';
 import { Vault } from '../../src/core/vault';
 import { loadSettings } from '../../src/node/config';
@@ -61,11 +63,25 @@ describe('sample vault', () => {
     const vault = await sampleVault();
     const found = evaluateVault(vault, TODAY, loadSettings(VAULT).settings);
     const fired = new Set([...found.values()].flat().map((f) => f.code));
-    assert.deepStrictEqual(RULE_CODES.filter((c) => !fired.has(c)), []);
+    // match-news cannot fire on the story day: the Match comes after it (profile.md). It is
+    // the one rule left out here, and the next test shows it firing on the Match date.
+    assert.deepStrictEqual(RULE_CODES.filter((c) => !fired.has(c)), ['match-news']);
     const healthy = vault.contacts().filter((c) => !found.has(c.path)).map((c) => c.name);
     assert.ok(healthy.length >= 5, `healthy: ${healthy.join(', ')}`);
     // Silenced by status and by snooze, though both have an overdue follow_up.
     assert.ok(healthy.includes('Alan Whitaker') && healthy.includes('Nora Quinn'));
+  });
+
+  it('fires match-news on the Match date its profile records (after the story day), and closes the season\'s reminders', async () => {
+    const vault = await sampleVault();
+    const match = seasonFields(vault.profile()!).match?.date?.date;
+    assert.ok(match !== undefined && match > TODAY, `profile.md records a Match after ${TODAY}`);
+    const settings = loadSettings(VAULT).settings;
+    const before = [...evaluateVault(vault, addDays(match, -1), settings).values()].flat().map((f) => f.code);
+    const after = [...evaluateVault(vault, match, settings).values()].flat().map((f) => f.code);
+    assert.ok(!before.includes('match-news') && after.includes('match-news'));
+    assert.ok(before.includes('interview-respond') && before.includes('letter-no-answer'));
+    for (const code of ['letter-no-answer', 'letter-reminder', 'interview-respond']) assert.ok(!after.includes(code), `${code} closes at the Match`);
   });
 
   it('suggests only templates that exist among the built-in templates', async () => {
@@ -73,7 +89,7 @@ describe('sample vault', () => {
     const used = new Set([...evaluateVault(vault, TODAY, loadSettings(VAULT).settings).values()].flat().map((f) => f.template).filter((t): t is string => t !== undefined));
     const builtIn = path.resolve(__dirname, '../../templates');
     assert.deepStrictEqual([...used].filter((id) => !fs.existsSync(path.join(builtIn, `${id}.md`))), []);
-    assert.strictEqual(used.size, 8);
+    assert.strictEqual(used.size, 12);
   });
 
   it('matches the reviewed `check --format json` snapshot', async () => {
@@ -123,7 +139,7 @@ describe('CLI follow-up commands', () => {
   it('agenda: text and JSON, exit 0', async () => {
     const io = bufferIO();
     assert.strictEqual(await runCli(['agenda', VAULT, '--today', TODAY], io), 0);
-    assert.match(io.stdout, /^Rapport agenda for 2026-11-25\n\nOverdue \(9\)\n/);
+    assert.match(io.stdout, /^Rapport agenda for 2026-11-25\n\nOverdue \(12\)\n/);
     assert.match(io.stdout, /\n {2}2026-10-17 \(39d late\) {2}Fiona Gallagher — Send a conference follow-up email {2}\[template: conference-follow-up\] {2}contacts\/fiona-gallagher\.md:7\n/);
     assert.match(io.stdout, /\nToday \(2\)\n {2}2026-11-03 {2}Paula Grant — Stop nudging; mark the contact dormant {2}contacts\/paula-grant\.md:19\n {2}2026-11-25 {2}Hannah Okoro — Send Dr\. Okoro the slides/);
     const json = bufferIO();
@@ -131,18 +147,19 @@ describe('CLI follow-up commands', () => {
     const agenda = JSON.parse(json.stdout) as { today: string; days: number; upcoming: { contact: string }[] };
     assert.strictEqual(agenda.today, TODAY);
     assert.strictEqual(agenda.days, 3);
-    assert.deepStrictEqual(agenda.upcoming.map((i) => i.contact), ['Tomás Rivera']);
+    // The Eastbrook invitation is on a program note: it concerns no contact.
+    assert.deepStrictEqual(agenda.upcoming.map((i) => i.contact), ['Tomás Rivera', null]);
   });
 
   it('ics: prints to stdout, or writes -o FILE, exit 0', async () => {
     const io = bufferIO();
     assert.strictEqual(await runCli(['ics', VAULT, '--today', TODAY], io), 0);
-    assert.strictEqual(io.stdout.split('\r\n').filter((l) => l === 'BEGIN:VEVENT').length, 16);
+    assert.strictEqual(io.stdout.split('\r\n').filter((l) => l === 'BEGIN:VEVENT').length, 23);
     const file = path.join(tmp, 'rapport.ics');
     const written = bufferIO(tmp);
     assert.strictEqual(await runCli(['ics', VAULT, '--today', TODAY, '-o', 'rapport.ics'], written), 0);
     assert.strictEqual(written.stdout, '');
-    assert.match(written.stderr, /wrote 16 events to rapport\.ics/);
+    assert.match(written.stderr, /wrote 23 events to rapport\.ics/);
     const text = fs.readFileSync(file, 'utf8');
     assert.ok(text.startsWith('BEGIN:VCALENDAR\r\n'));
     assert.deepStrictEqual(fs.readdirSync(tmp), ['rapport.ics'], 'no temporary file left behind');

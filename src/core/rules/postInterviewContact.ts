@@ -3,8 +3,11 @@ import { POLICY_CITATION, postInterviewFaculty } from './policies/postInterview'
 import type { Finding, Rule } from './types';
 import { defineRule } from './descriptor';
 
-/** Log entries that are communication: a message, call or meeting, not a private note. */
-const COMMUNICATION = new Set(['met', 'call', 'meeting', 'emailed', 'followed-up', 'thanked']);
+/** Log entries that are communication from the student's side (a message, call or meeting), in words. */
+const COMMUNICATION: ReadonlyMap<string, string> = new Map([
+  ['met', 'You met'], ['call', 'A call with'], ['meeting', 'A meeting with'],
+  ['emailed', 'You emailed'], ['followed-up', 'You followed up with'], ['thanked', 'You thanked'],
+]);
 
 /**
  * post-interview-contact: a message, call or meeting with a faculty member of a
@@ -18,14 +21,15 @@ export const postInterviewContact: Rule = (note, ctx) => {
   if (!quiet) return [];
   const out: Finding[] = [];
   for (const i of note.interactions) {
-    if (i.date <= quiet.interview || !COMMUNICATION.has(i.kind)) continue;
+    const what = COMMUNICATION.get(i.kind);
+    if (i.date <= quiet.interview || what === undefined) continue;
     out.push({
       code: 'post-interview-contact',
       severity: 'warning',
       due: i.date,
       showFrom: i.date,
       line: i.line,
-      message: `${i.kind} with ${displayName(note)} on ${i.date}, after your interview at ${quiet.program.program.name} (${quiet.interview}). The ${POLICY_CITATION} allows no communication between a program's faculty and an applicant after the interview, except with their own advisees; do not write again before the Match. If ${displayName(note)} is your advisor, mark them \`mentor: faculty\`.`,
+      message: `${what} ${displayName(note)} on ${i.date}, after your interview at ${quiet.program.program.name} (${quiet.interview}). The ${POLICY_CITATION} allows no communication between a program's faculty and an applicant after the interview, except with their own advisees: do not write again. If ${displayName(note)} is your advisor, mark them \`mentor: faculty\`.`,
       action: 'No further contact with this faculty member',
       key: `log:${i.date}:${i.kind}:${i.text.slice(0, 60)}`,
     });
