@@ -6,11 +6,12 @@ import { icsCommand } from './commands/ics';
 import { importCommand } from './commands/import';
 import { listCommand } from './commands/list';
 import { programsCommand } from './commands/programs';
+import { seasonCommand } from './commands/season';
 import { templateCommand, templatesCommand } from './commands/template';
 import { watchCommand } from './commands/watch';
 import type { CliIO, Command } from './io';
 
-export const COMMANDS: Command[] = [listCommand, checkCommand, agendaCommand, icsCommand, watchCommand, importCommand, templatesCommand, templateCommand, programsCommand];
+export const COMMANDS: Command[] = [listCommand, checkCommand, agendaCommand, icsCommand, watchCommand, importCommand, templatesCommand, templateCommand, programsCommand, seasonCommand];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

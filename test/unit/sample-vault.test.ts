@@ -81,7 +81,7 @@ describe('sample vault', () => {
     const after = [...evaluateVault(vault, match, settings).values()].flat().map((f) => f.code);
     assert.ok(!before.includes('match-news') && after.includes('match-news'));
     assert.ok(before.includes('interview-respond') && before.includes('letter-no-answer'));
-    for (const code of ['letter-no-answer', 'letter-reminder', 'interview-respond']) assert.ok(!after.includes(code), `${code} closes at the Match`);
+    for (const code of ['letter-no-answer', 'letter-reminder', 'interview-respond'] as const) assert.ok(!after.includes(code), `${code} closes at the Match`);
   });
 
   it('suggests only templates that exist among the built-in templates', async () => {
