@@ -5,6 +5,7 @@ import { RapportCompletions, RapportHovers } from './completions';
 import { registerImportCommand } from './importCommand';
 import { registerNoteCommands } from './noteCommands';
 import { FollowUpQuickFixes } from './quickFixes';
+import { registerSeasonCommands } from './seasonCommands';
 import { registerTemplateCommands } from './templateCommands';
 import { registerVaultCommands } from './vaultCommands';
 
@@ -21,6 +22,7 @@ export function activate(context: vscode.ExtensionContext): RapportHost {
       ...registerNoteCommands(host),
       ...registerVaultCommands(host, context),
       ...registerTemplateCommands(host),
+      ...registerSeasonCommands(host),
       registerImportCommand(host),
       vscode.languages.registerCompletionItemProvider({ language: 'markdown', scheme: 'file' }, new RapportCompletions(host), ...RapportCompletions.triggers),
       vscode.languages.registerHoverProvider({ language: 'markdown', scheme: 'file' }, new RapportHovers(host)),
