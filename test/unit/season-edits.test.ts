@@ -9,6 +9,15 @@ function apply(text: string, r: ReturnType<typeof setNestedField>): string {
   return applyEdits(text, r.edits);
 }
 
+describe('season fields', () => {
+  it('read the same lines from a note object this module did not parse (another bundle, a copy)', () => {
+    const n = parseNote('contacts/a.md', '---\nname: A\nletter:\n  asked: 2026-06-01\n  # a comment\n  agreed: 2026-06-02\n---\n');
+    const copy = { ...n };
+    assert.deepStrictEqual(seasonFields(copy), seasonFields(n));
+    assert.strictEqual(seasonFields(copy).letter?.agreed?.line, 5);
+  });
+});
+
 describe('season edits: one nested field, only its line', () => {
   it('adds a field after the block\'s last key, keeping comments and the rest byte-identical', () => {
     const text = '---\nname: A\nletter:\n  asked: 2026-06-01   # by email\n  agreed: 2026-06-02\nrole: faculty\n---\n# A\n';

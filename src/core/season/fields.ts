@@ -77,7 +77,7 @@ type BlockName = keyof typeof BLOCKS;
 
 const cache = new WeakMap<Note, SeasonFields>();
 
-/** The season fields of a note, read at parse time (see `attachSeasonFields`), else now without problems. */
+/** The season fields of a note, read at parse time (see `attachSeasonFields`), else now (its problems were reported then). */
 export function seasonFields(note: Note): SeasonFields {
   let found = cache.get(note);
   if (!found) {
@@ -96,6 +96,14 @@ export function attachSeasonFields(note: Note, lines: readonly string[]): void {
   if (!('letter' in note.keyLines || 'application' in note.keyLines || 'interview' in note.keyLines || 'match' in note.keyLines)) {
     cache.set(note, EMPTY);
     return;
+  }
+  // The nested keys' lines go into the note itself (`letter.asked`), not only this module's
+  // cache: another bundle of Rapport reading the same note (the tests, the CLI in-process)
+  // must find the same lines.
+  for (const name of Object.keys(BLOCKS) as BlockName[]) {
+    const line = note.keyLines[name];
+    if (line === undefined || note.frontmatterBroken) continue;
+    for (const [key, at] of nestedKeyLines(lines, line, note.frontmatterEnd)) note.keyLines[`${name}.${key}`] = at;
   }
   cache.set(note, read(note, lines, note.problems));
 }
@@ -119,11 +127,10 @@ function read(note: Note, lines: readonly string[] | null, problems: Problem[]):
       report(keyLine, `'${name}' should be a mapping of fields (${block.keys.join(', ')}), one per line below it.`);
       continue;
     }
-    const childLines = lines ? nestedKeyLines(lines, keyLine, note.frontmatterEnd) : new Map<string, number>();
     const fields = new Map<string, { value: unknown; line: number }>();
     for (const [raw, v] of Object.entries(value as Record<string, unknown>)) {
       const key = normalizeKey(raw);
-      const line = childLines.get(key) ?? keyLine;
+      const line = note.keyLines[`${name}.${key}`] ?? keyLine;
       if (!(block.keys as readonly string[]).includes(key)) {
         report(line, `Unknown field '${raw}' in '${name}'. Use: ${block.keys.join(', ')}.`);
         continue;
