@@ -35,6 +35,6 @@ export function registerSeasonCommands(host: RapportHost): vscode.Disposable[] {
         if (date === undefined) return false;
         date = date.trim();
       }
-      return applyNoteEdit(uri, (text) => seasonStepEdit(text, step, date!));
+      return applyNoteEdit(session, uri, (text) => seasonStepEdit(text, step, date!));
     }));
 }

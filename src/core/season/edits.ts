@@ -1,5 +1,6 @@
 import type { CalendarDate } from '../dates';
-import { yamlScalar, type EditResult } from '../edits';
+import { applyEdits, yamlScalar, type EditResult, type TextEdit } from '../edits';
+import { provenFieldChange, readRawFrontmatter, sameValue } from '../editProof';
 import { normalizeKey, readFrontmatter } from '../frontmatter';
 import { splitLines } from '../parseNote';
 import { nestedKeyLines } from './fields';
@@ -13,6 +14,34 @@ const BROKEN = 'The frontmatter of this note cannot be read; fix the problem sho
  * touch more than the field.
  */
 export function setNestedField(text: string, parent: string, key: string, value: string): EditResult {
+  const result = nestedEdit(text, parent, key, value);
+  if (!result.ok) return result;
+  return proven(text, result.edits, parent, key, value);
+}
+
+/**
+ * The proof the core edits give: read the edited text again; only `parent.key` may
+ * differ, and it must read as the new value. Anything else refuses the edit.
+ */
+function proven(text: string, edits: TextEdit[], parent: string, key: string, value: string): EditResult {
+  const before = readRawFrontmatter(text);
+  const after = readRawFrontmatter(applyEdits(text, edits));
+  const rawParent = (after.ok ? Object.keys(after.data) : []).find((k) => normalizeKey(k) === normalizeKey(parent)) ?? parent;
+  const old = before.ok && Object.hasOwn(before.data, rawParent) ? before.data[rawParent] : undefined;
+  const oldMap = old !== null && typeof old === 'object' && !Array.isArray(old) ? (old as Record<string, unknown>) : {};
+  const expected = (v: unknown): boolean => {
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
+    const map = v as Record<string, unknown>;
+    const rawKey = Object.keys(map).find((k) => normalizeKey(k) === normalizeKey(key));
+    if (rawKey === undefined || map[rawKey] !== value) return false;
+    const others = (m: Record<string, unknown>) => Object.keys(m).filter((k) => k !== rawKey);
+    return others(map).length === others(oldMap).length && others(oldMap).every((k) => Object.hasOwn(map, k) && sameValue(oldMap[k], map[k]));
+  };
+  const why = provenFieldChange(before, after, rawParent, expected);
+  return why === null ? { ok: true, edits } : { ok: false, reason: `Rapport could not set ${parent}.${key} safely: ${why}. Edit it by hand.` };
+}
+
+function nestedEdit(text: string, parent: string, key: string, value: string): EditResult {
   const { lines, eol } = splitLines(text);
   const fm = readFrontmatter(lines);
   if (fm.broken) return { ok: false, reason: BROKEN };
