@@ -16,7 +16,7 @@ describe('rapport season', () => {
   it('prints letters by status and applications by program for the sample vault, as text and JSON', async () => {
     const text = io();
     assert.strictEqual(await runCli(['season', VAULT, '--today', '2026-11-25'], text), 0);
-    assert.match(text.stdout, /^Rapport season for 2026-11-25\n\nLetters \(5\)\n {2}Dr\. Victor Hale {6}asked 2026-11-12 {2}contacts\/victor-hale\.md\n/);
+    assert.match(text.stdout, /^Rapport season for 2026-11-25\n\nLetters \(6\)\n {2}Dr\. Victor Hale {6}asked 2026-11-12 {2}contacts\/victor-hale\.md\n/);
     assert.match(text.stdout, /Eastbrook Plastic Surgery {2}applied 2026-09-03 \(PSCA\), signal, invited 2026-11-23, respond by 2026-11-27/);
     assert.match(text.stdout, /Bayside Plastic Surgery {4}applied 2026-09-03 \(ERAS\), invited 2026-11-12, interviewed 2026-11-20/);
     assert.match(text.stdout, /Northgate Plastic Surgery {2}not applied/);
@@ -24,7 +24,7 @@ describe('rapport season', () => {
     const json = io();
     assert.strictEqual(await runCli(['season', VAULT, '--today', '2026-11-25', '--format', 'json'], json), 0);
     const parsed = JSON.parse(json.stdout) as { letters: { status: string }[]; applications: { status: string }[] };
-    assert.deepStrictEqual(parsed.letters.map((l) => l.status), ['asked', 'agreed', 'materials sent', 'uploaded', 'thanked']);
+    assert.deepStrictEqual(parsed.letters.map((l) => l.status), ['asked', 'agreed', 'materials sent', 'uploaded', 'thanked', 'thanked']);
     assert.deepStrictEqual(parsed.applications.map((a) => a.status), ['interviewed', 'invited', 'interview scheduled', 'not applied', 'interview scheduled']);
   });
 

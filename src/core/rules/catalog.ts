@@ -14,6 +14,14 @@ import { letterReminderRule } from './letterReminder';
 import { letterThankYouRule } from './letterThankYou';
 import { matchNewsRule } from './matchNews';
 import { postInterviewContactRule } from './postInterviewContact';
+import { meetingPrepRule } from './meetingPrep';
+import { milestoneDueRule } from './milestoneDue';
+import { preRotationRule } from './preRotation';
+import { reconnectRule } from './reconnect';
+import { reportBackRule } from './reportBack';
+import { researchCheckInRule } from './researchCheckIn';
+import { researchNewsRule } from './researchNews';
+import { rotationInterestRule } from './rotationInterest';
 import { replyOwedRule } from './replyOwed';
 import { rotationFeedbackRule } from './rotationFeedback';
 import { rotationThankYouRule } from './rotationThankYou';
@@ -43,6 +51,14 @@ export const RULE_DESCRIPTORS = [
   interviewPrepRule,
   postInterviewContactRule,
   matchNewsRule,
+  researchCheckInRule,
+  milestoneDueRule,
+  researchNewsRule,
+  meetingPrepRule,
+  reportBackRule,
+  preRotationRule,
+  rotationInterestRule,
+  reconnectRule,
 ] as const;
 
 type AnyRule = (typeof RULE_DESCRIPTORS)[number];

@@ -57,7 +57,10 @@ export const erasUpdate: Rule = (note, ctx) => {
   return [{
     code: 'eras-update',
     severity: 'info',
-    due: from,
+    // Due when the window closes: the update is welcome any time in the season, so it is
+    // never "late" while it shows (and never ages into a reconnect hint). It shows from the
+    // season's opening, or from the application date when that is later.
+    due: season.end,
     showFrom: from,
     showUntil: season.end,
     line: reason.line,
