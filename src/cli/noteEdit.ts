@@ -65,6 +65,15 @@ export function noteTarget(given: string, vaultFlag: string | undefined, io: Cli
   return { files, rel };
 }
 
+/** A note's text through the guarded layer; a usage error when there is no such note. */
+export function readNoteText(target: NoteTarget): { ok: true; text: string } | { ok: false; reason: string } {
+  const read = target.files.readText(target.rel, DEFAULT_MAX_FILE_BYTES);
+  if (!read.ok) return { ok: false, reason: read.reason };
+  if (read.value === null) throw new UsageError(`no note at ${target.rel}`);
+  if (looksBinary(new TextEncoder().encode(read.value.slice(0, 8000)))) return { ok: false, reason: `${target.rel} is binary, not a markdown note` };
+  return { ok: true, text: read.value };
+}
+
 /**
  * Reads the note through the guarded layer, computes the edit on its text with the
  * same core function the editor's quick fix uses, and writes it back. 0 when the note
@@ -72,17 +81,12 @@ export function noteTarget(given: string, vaultFlag: string | undefined, io: Cli
  */
 export function editNote(target: NoteTarget, compute: (text: string) => EditResult, io: CliIO, doneText: string | (() => string)): number {
   const done = () => (typeof doneText === 'string' ? doneText : doneText());
-  const read = target.files.readText(target.rel, DEFAULT_MAX_FILE_BYTES);
+  const read = readNoteText(target);
   if (!read.ok) {
     io.err(`rapport: refused: ${read.reason}\n`);
     return 1;
   }
-  if (read.value === null) throw new UsageError(`no note at ${target.rel}`);
-  const text = read.value;
-  if (looksBinary(new TextEncoder().encode(text.slice(0, 8000)))) {
-    io.err(`rapport: refused: ${target.rel} is binary, not a markdown note\n`);
-    return 1;
-  }
+  const text = read.text;
   const result = compute(text);
   if (!result.ok) {
     io.err(`rapport: refused: ${target.rel}: ${result.reason}\n`);

@@ -1,6 +1,8 @@
+import { markdownText, meetingSummary, promiseTask, splitTopics } from './capture';
 import type { CalendarDate } from './dates';
+import { appendInteraction, applyEdits, setFrontmatterField, type EditResult } from './edits';
 import { readFrontmatter } from './frontmatter';
-import { splitLines } from './parseNote';
+import { parseNote, splitLines } from './parseNote';
 import { fieldKey, placeholderPattern } from './templates/placeholders';
 import { singleLine } from './templates/fields';
 
@@ -16,6 +18,16 @@ export interface NewContactInput {
   linkMetAt?: boolean;
   /** For `{{date}}`/`{{today}}` in a vault template when `met` is unknown. */
   today?: CalendarDate | null;
+  /** Their position as they gave it ("Associate Professor", "PGY-4"); `role` is Rapport's category. */
+  position?: string | null;
+  /** Key topics you discussed: a list, or one text split at commas and semicolons. Written as `interests:`. */
+  topics?: string | readonly string[] | null;
+  /** A follow-up you promised ("send her my abstract"): an open task in the note. */
+  promise?: string | null;
+  /** When the promise is due: the task's 📅 date, so `follow-up-due` reminds you. */
+  promiseDue?: CalendarDate | null;
+  /** Log the meeting (`- MET met: at …; talked about …`); default true when `met` is known. */
+  logMeeting?: boolean;
 }
 
 export interface NewContactResult {
@@ -70,8 +82,45 @@ export function newContactNote(input: NewContactInput, template?: string | null)
   if (template == null) return { text: skeleton(clean), fromTemplate: false, problems: [] };
   const problems: string[] = [];
   const filled = fromTemplate(clean, template, problems);
-  if (filled === null) return { text: skeleton(clean), fromTemplate: false, problems };
-  return { text: filled, fromTemplate: true, problems };
+  const captured = filled === null ? null : withCapture(clean, filled, problems);
+  if (captured === null) return { text: skeleton(clean), fromTemplate: false, problems };
+  return { text: captured, fromTemplate: true, problems };
+}
+
+/**
+ * What was jotted down at the event and the vault's template has no place for: added
+ * to the filled template with the same proven edits the quick fixes use (position and
+ * topics into the frontmatter, the meeting into the log), the promise as a task at the
+ * end. An edit that is refused means the built-in layout is used instead: nothing typed
+ * is dropped.
+ */
+function withCapture(c: CleanInput, text: string, problems: string[]): string | null {
+  let out = text;
+  const note = () => parseNote('contacts/new.md', out);
+  const apply = (what: string, result: EditResult): boolean => {
+    if (result.ok) out = applyEdits(out, result.edits);
+    else problems.push(`templates/contact.md has no place Rapport can write ${what} to (${result.reason}); the built-in note layout was used.`);
+    return result.ok;
+  };
+  const first = note();
+  if (first.kind !== 'contact') {
+    problems.push('templates/contact.md does not give a contact note (its `type:` says otherwise); the built-in note layout was used.');
+    return null;
+  }
+  if (c.position !== null && first.position === null && !apply('the position', setFrontmatterField(out, 'position', c.position, ['job_title']))) return null;
+  if (c.topics.length > 0 && first.interests.length === 0 && !apply('the topics', setFrontmatterField(out, 'interests', c.topics.join(', '), ['interest']))) return null;
+  const met = c.met;
+  if (met !== null && c.logMeeting) {
+    const logged = note();
+    const already = logged.kind === 'contact' && logged.interactions.some((i) => i.date === met && i.kind === 'met');
+    if (!already && !apply('the meeting', appendInteraction(out, met, 'met', meetingSummary(c.metAt, c.linkMetAt, c.topics)))) return null;
+  }
+  if (c.promise !== null) {
+    const { eol } = splitLines(out);
+    const lead = out === '' ? '' : /(?:\r\n|\r|\n)$/.test(out) ? eol : `${eol}${eol}`;
+    out = `${out}${lead}## Follow-up${eol}${eol}${promiseTask(c.promise, c.promiseDue)}${eol}`;
+  }
+  return out;
 }
 
 interface CleanInput {
@@ -82,6 +131,11 @@ interface CleanInput {
   met: CalendarDate | null;
   linkMetAt: boolean;
   today: CalendarDate | null;
+  position: string | null;
+  topics: string[];
+  promise: string | null;
+  promiseDue: CalendarDate | null;
+  logMeeting: boolean;
 }
 
 function cleanInput(input: NewContactInput): CleanInput {
@@ -99,6 +153,11 @@ function cleanInput(input: NewContactInput): CleanInput {
     // A name with brackets, `|` or `#` cannot be a link target; it is written as plain text.
     linkMetAt: input.linkMetAt === true && metAt !== null && !/[[\]|#^]/.test(metAt),
     today: opt(input.today),
+    position: opt(input.position),
+    topics: splitTopics(input.topics),
+    promise: opt(input.promise),
+    promiseDue: opt(input.promiseDue),
+    logMeeting: input.logMeeting !== false,
   };
 }
 
@@ -111,10 +170,12 @@ function skeleton(c: CleanInput): string {
     field('name', c.name),
     'title:',
     field('role', c.role),
+    ...(c.position === null ? [] : [field('position', c.position)]),
     field('institution', c.institution),
     'email:',
     field('met', c.met),
     field('met_at', metAtValue, c.linkMetAt),
+    ...(c.topics.length === 0 ? [] : [`interests: [${c.topics.map((t) => yamlQuote(t)).join(', ')}]`]),
     'follow_up:',
     'status: active',
     '---',
@@ -124,23 +185,21 @@ function skeleton(c: CleanInput): string {
     '## Interactions',
     '',
   ];
-  if (c.met !== null) {
-    const where = c.metAt === null ? '' : c.linkMetAt ? `: at [[${c.metAt}]]` : `: at ${markdownText(c.metAt)}`;
-    lines.push(`- ${c.met} met${where}`, '');
+  if (c.met !== null && c.logMeeting) {
+    const summary = meetingSummary(c.metAt, c.linkMetAt, c.topics);
+    lines.push(`- ${c.met} met${summary === '' ? '' : `: ${summary}`}`, '');
   }
+  if (c.promise !== null) lines.push('## Follow-up', '', promiseTask(c.promise, c.promiseDue), '');
   lines.push('## Notes', '');
   return lines.join('\n');
-}
-
-/** Text placed in the markdown body: one line, with the characters that would start a link, tag or HTML escaped. */
-function markdownText(value: string): string {
-  return singleLine(value).replace(/[\\[\]<>*_`]/g, (ch) => `\\${ch}`);
 }
 
 function valueFor(c: CleanInput, key: string): string | null | undefined {
   switch (key.replace(/^contact\./, '').replace(/[\s_-]+/g, '')) {
     case 'name': case 'title': case 'fullname': return c.name;
     case 'role': return c.role;
+    case 'position': case 'jobtitle': return c.position;
+    case 'topics': case 'interests': return c.topics.length === 0 ? null : c.topics.join(', ');
     case 'institution': return c.institution;
     case 'metat': case 'event': return c.metAt;
     case 'met': return c.met;

@@ -6,11 +6,20 @@ import type { FollowUp } from '../core/rules/types';
 import { INTERACTION_KINDS, type InteractionKind } from '../core/types';
 import type { RapportHost } from './host';
 import type { VaultSession } from './session';
-import { applyNoteEdit } from './noteEdits';
+import { applyLogToNotes, applyNoteEdit } from './noteEdits';
+import { parsePastDate } from '../core/pastDate';
 import type { TreeNode } from './tree/treeNodes';
 
 /** What a command was invoked on: a tree node, a URI (quick fix, explorer) or nothing (the active editor). */
 export type CommandTarget = TreeNode | vscode.Uri | undefined;
+
+/** Answers a caller (a test, a keybinding) may give Log Interaction instead of being asked. */
+interface LogAnswers {
+  kind?: InteractionKind;
+  summary?: string;
+  /** YYYY-MM-DD, today, yesterday or "N days ago". */
+  date?: string;
+}
 
 interface Resolved {
   session: VaultSession;
@@ -65,6 +74,33 @@ export function registerNoteCommands(host: RapportHost): vscode.Disposable[] {
 
   const today = () => host.session?.today ?? host.env.clock.today();
 
+  /** The note a command was run on; undefined when it was run from the palette on a contact (or on nothing), to pick several; null when there is no vault. */
+  const singleOrNone = async (target: CommandTarget): Promise<Resolved | undefined | null> => {
+    if (!host.session) return resolve(target) ?? null;
+    if (target !== undefined) return resolve(target) ?? null;
+    const editor = vscode.window.activeTextEditor;
+    const note = editor ? host.session.note(editor.document.uri) : undefined;
+    // A conference or rotation note open in the editor is logged in as before; a contact may be one of several.
+    return note !== undefined && note.kind !== 'contact' ? resolve(undefined) ?? null : undefined;
+  };
+
+  /** Several contacts at once, the one open in the editor already ticked. */
+  const pickContacts = async (session: VaultSession | undefined): Promise<vscode.Uri[] | undefined> => {
+    if (!session) return undefined;
+    await session.whenReady();
+    const contacts = session.vault.contacts();
+    if (contacts.length === 0) {
+      void vscode.window.showInformationMessage('Rapport: there are no contacts in this vault yet. Run "Rapport: New Contact…" first.');
+      return undefined;
+    }
+    const editor = vscode.window.activeTextEditor;
+    const active = editor ? session.relative(editor.document.uri) : undefined;
+    const items = contacts.map((c) => ({ label: c.name, description: [c.role, c.institution].filter(Boolean).join(' · '), picked: c.path === active, path: c.path }));
+    items.sort((a, b) => Number(b.picked) - Number(a.picked));
+    const picked = await vscode.window.showQuickPick(items, { canPickMany: true, placeHolder: 'Who was it with? (tick everyone: one log line each, one undo)', matchOnDescription: true });
+    return picked?.map((p) => session.uriOf(p.path));
+  };
+
   return [
     vscode.commands.registerCommand('rapport.openNote', async (uri: vscode.Uri, line = 0) => {
       const doc = await vscode.workspace.openTextDocument(uri);
@@ -72,17 +108,38 @@ export function registerNoteCommands(host: RapportHost): vscode.Disposable[] {
       await vscode.window.showTextDocument(doc, { selection: new vscode.Range(pos, pos), preview: true });
     }),
 
-    vscode.commands.registerCommand('rapport.logInteraction', async (target: CommandTarget, code?: string) => {
-      const r = resolve(target);
-      if (!r) return;
-      const suggested = suggestedKind(code ?? r.followUp?.code);
+    /**
+     * On a note (a quick fix, a tree row) or, from the palette, on several contacts at once
+     * ("met Dr. A and Dr. B at ASPS"), on a day up to today. Callers may pass the contacts as
+     * URIs and `given` answers instead of being asked.
+     */
+    vscode.commands.registerCommand('rapport.logInteraction', async (target: CommandTarget | vscode.Uri[], code?: string, given?: LogAnswers) => {
+      const session = host.session;
+      const many = Array.isArray(target) ? target : undefined;
+      const single = many ? undefined : await singleOrNone(target as CommandTarget);
+      if (single === null) return;
+      const uris = many ?? (single ? [single.uri] : await pickContacts(session));
+      if (!session || !uris || uris.length === 0) return;
+      const suggested = suggestedKind(code ?? single?.followUp?.code);
+      const who = uris.length === 1 ? '' : ` with ${uris.length} contacts`;
       const items = INTERACTION_KINDS.map((k) => ({ label: k, description: KIND_HELP[k], picked: k === suggested }));
       items.sort((a, b) => (a.label === suggested ? -1 : b.label === suggested ? 1 : 0));
-      const kind = await vscode.window.showQuickPick(items, { placeHolder: `Log an interaction dated today (${today()})` });
+      const kind = given?.kind ?? (await vscode.window.showQuickPick(items, { placeHolder: `Log an interaction${who}` }))?.label;
       if (!kind) return;
-      const summary = await vscode.window.showInputBox({ prompt: 'What happened? (optional)', placeHolder: 'e.g. thanked her for the advice on aways' });
+      const summary = given?.summary ?? await vscode.window.showInputBox({ prompt: 'What happened? (optional)', placeHolder: 'e.g. thanked her for the advice on aways' });
       if (summary === undefined) return;
-      await applyNoteEdit(r.session, r.uri, (text) => appendInteraction(text, today(), kind.label as InteractionKind, summary));
+      const when = given?.date ?? await vscode.window.showInputBox({
+        prompt: 'When? YYYY-MM-DD, today, yesterday or "3 days ago"', value: 'today',
+        validateInput: (v) => { const d = parsePastDate(v, today()); return d.ok ? null : d.reason; },
+      });
+      if (when === undefined) return;
+      const date = parsePastDate(when, today());
+      if (!date.ok) {
+        void vscode.window.showWarningMessage(`Rapport: not logged: ${date.reason}.`);
+        return;
+      }
+      if (uris.length === 1) await applyNoteEdit(session, uris[0], (text) => appendInteraction(text, date.date, kind as InteractionKind, summary));
+      else await applyLogToNotes(session, uris, date.date, kind as InteractionKind, summary);
     }),
 
     vscode.commands.registerCommand('rapport.markDone', async (target: CommandTarget, code?: string, line?: number) => {

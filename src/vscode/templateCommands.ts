@@ -2,7 +2,9 @@ import * as vscode from 'vscode';
 import { appendInteraction } from '../core/edits';
 import { safeNoteFileName } from '../core/fileNames';
 import { mailtoComponents } from '../core/mailto';
+import { isCalendarDate } from '../core/dates';
 import { newContactNote } from '../core/newContact';
+import { parsePastDate } from '../core/pastDate';
 import { fillTemplate, rankTemplates, templateFields, templateFits, toSnippet, type Template } from '../core/templates';
 import { ROLES, type ConferenceNote, type ContactNote, type RotationNote } from '../core/types';
 import type { RapportHost } from './host';
@@ -143,29 +145,39 @@ export function registerTemplateCommands(host: RapportHost): vscode.Disposable[]
       await applyNoteEdit(session, session.uriOf(contact.path), (t) => appendInteraction(t, session.today, logged, template.title));
     }),
 
-    /** Asks for each field; callers such as keybindings or tests may pass them instead. */
-    vscode.commands.registerCommand('rapport.newContact', async (given?: { name?: string; role?: string; institution?: string; metAt?: string }) => {
+    /**
+     * What the guide says to jot down after a conversation: name, role and position,
+     * institution, where and when you met, key topics, a promised follow-up. Every step
+     * but the name can be left empty; Escape at any step cancels and writes nothing.
+     * Callers such as keybindings or tests may pass the answers instead of being asked.
+     */
+    vscode.commands.registerCommand('rapport.newContact', async (given?: NewContactAnswers) => {
       const session = needSession();
       if (!session) return;
       await session.whenReady();
-      const name = (given?.name ?? await vscode.window.showInputBox({
-        title: 'New contact (1/4)', prompt: 'Name', placeHolder: 'e.g. Dr. Jane Smith',
-        validateInput: (v) => (v.trim() === '' ? 'A name is needed.' : v.length > 200 ? 'That name is too long.' : null),
-      }))?.trim();
-      if (!name) return;
-      const role = given?.role ?? await vscode.window.showQuickPick([...ROLES], { title: 'New contact (2/4)', placeHolder: 'Role' });
-      if (!role) return;
-      const institution = given?.institution ?? await vscode.window.showInputBox({ title: 'New contact (3/4)', prompt: 'Institution (optional)', placeHolder: 'e.g. Lakeshore University' });
-      if (institution === undefined) return;
-      const events = [...session.vault.conferences(), ...session.vault.rotations()];
-      const where = given ? { name: given.metAt ?? '' } : await vscode.window.showQuickPick(
-        [{ label: 'Not at an event', name: '' }, ...events.map((e) => ({ label: e.name, description: e.kind === 'conference' ? 'conference' : 'rotation', name: e.name }))],
-        { title: 'New contact (4/4)', placeHolder: 'Where did you meet?' },
-      );
-      if (!where) return;
+      const answers = given ?? await askNewContact(session);
+      const name = answers?.name?.trim();
+      if (!answers || !name) return;
+      const where = answers.metAt?.trim() ?? '';
+      const event = where === '' ? undefined : session.vault.resolve(where);
+      const met = answers.met === undefined ? (where ? session.today : null) : parsePastDate(answers.met, session.today);
+      if (met !== null && typeof met === 'object' && !met.ok) {
+        void vscode.window.showWarningMessage(`Rapport: no contact created: the date met: ${met.reason}.`);
+        return;
+      }
+      if (answers.promiseDue && !isCalendarDate(answers.promiseDue)) {
+        void vscode.window.showWarningMessage(`Rapport: no contact created: the promise's date must be YYYY-MM-DD, not '${answers.promiseDue}'.`);
+        return;
+      }
+      const role = answers.role ?? null;
+      const institution = answers.institution ?? '';
+      const capture = {
+        position: answers.position ?? null, topics: answers.topics ?? null, promise: answers.promise ?? null,
+        promiseDue: answers.promiseDue ?? null, logMeeting: answers.logMeeting ?? true,
+      };
       const result = newContactNote({
-        name, role, institution: institution.trim() || null, metAt: where.name || null, linkMetAt: session.vault.resolve(where.name) !== undefined,
-        met: where.name ? session.today : null, today: session.today,
+        name, role, institution: institution.trim() || null, metAt: where || null, linkMetAt: event !== undefined,
+        met: met === null ? null : typeof met === 'string' ? met : met.date, today: session.today, ...capture,
       }, (await host.loadTemplates()).contactTemplate);
       const taken = new Set(session.vault.paths().map((p) => p.toLowerCase()));
       // Files the index does not hold (ignored, or not yet seen) are taken too: ask the file system.
@@ -184,6 +196,75 @@ export function registerTemplateCommands(host: RapportHost): vscode.Disposable[]
       return uri;
     }),
   ];
+}
+
+/** The answers of New Contact, asked one step at a time or passed by a caller. */
+export interface NewContactAnswers {
+  name?: string;
+  role?: string | null;
+  institution?: string;
+  position?: string | null;
+  /** A conference or rotation of the vault (written as a link), or any place as text. */
+  metAt?: string;
+  /** YYYY-MM-DD, today, yesterday or "N days ago"; default today when `metAt` is given. */
+  met?: string;
+  topics?: string | null;
+  promise?: string | null;
+  promiseDue?: string | null;
+  logMeeting?: boolean;
+}
+
+/** The steps of New Contact. Empty answers skip a step; Escape (undefined) cancels the whole. */
+async function askNewContact(session: VaultSession): Promise<NewContactAnswers | undefined> {
+  const title = (n: number) => `New contact (${n}/8)`;
+  const text = (n: number, prompt: string, placeHolder: string, validate?: (v: string) => string | null) =>
+    vscode.window.showInputBox({ title: title(n), prompt, placeHolder, validateInput: validate, ignoreFocusOut: true });
+  const name = (await text(1, 'Name', 'e.g. Dr. Jane Smith',
+    (v) => (v.trim() === '' ? 'A name is needed.' : v.length > 200 ? 'That name is too long.' : null)))?.trim();
+  if (!name) return undefined;
+  const rolePick = await vscode.window.showQuickPick([{ label: 'Skip', description: 'decide later', role: null as string | null }, ...ROLES.map((r) => ({ label: r, role: r as string | null }))],
+    { title: title(2), placeHolder: 'Role (what kind of contact: faculty, resident, program-director…)', ignoreFocusOut: true });
+  if (!rolePick) return undefined;
+  const institution = await text(3, 'Institution (optional: Enter to skip)', 'e.g. Lakeshore University');
+  if (institution === undefined) return undefined;
+  const position = await text(4, 'Position (optional: Enter to skip)', 'e.g. Associate Professor, PGY-4, Chief of Hand Surgery');
+  if (position === undefined) return undefined;
+  const events = [...session.vault.conferences(), ...session.vault.rotations()]
+    .sort((a, b) => (b.start ?? '').localeCompare(a.start ?? ''));
+  const wherePick = await vscode.window.showQuickPick([
+    { label: 'Not at an event', description: 'skip', name: '' },
+    ...events.map((e) => ({ label: e.name, description: [e.kind, e.start].filter(Boolean).join(' · '), name: e.name })),
+    { label: 'Somewhere else…', description: 'type the place', name: '\u0000other' },
+  ], { title: title(5), placeHolder: 'Where did you meet?', ignoreFocusOut: true });
+  if (!wherePick) return undefined;
+  let metAt = wherePick.name;
+  if (metAt === '\u0000other') {
+    const typed = await text(5, 'Where did you meet? (Enter to skip)', 'e.g. Grand rounds, Zoom open house');
+    if (typed === undefined) return undefined;
+    metAt = typed.trim();
+  }
+  let met: string | undefined;
+  if (metAt !== '') {
+    met = await vscode.window.showInputBox({
+      title: title(5), prompt: 'When did you meet? (logged as "met" in the note) YYYY-MM-DD, today, yesterday or "3 days ago"', value: 'today', ignoreFocusOut: true,
+      validateInput: (v) => { const d = parsePastDate(v, session.today); return d.ok ? null : d.reason; },
+    });
+    if (met === undefined) return undefined;
+  }
+  const topics = await text(6, 'Key topics you discussed (optional, separated by commas)', 'e.g. microsurgery outcomes, away rotations');
+  if (topics === undefined) return undefined;
+  const promise = await text(7, 'Any follow-up you promised? (optional)', 'e.g. send her my abstract');
+  if (promise === undefined) return undefined;
+  let promiseDue: string | undefined = '';
+  if (promise.trim() !== '') {
+    promiseDue = await text(8, 'By when? YYYY-MM-DD (optional: Enter for no date)', 'e.g. 2026-12-01',
+      (v) => (v.trim() === '' || isCalendarDate(v.trim()) ? null : 'Use a date such as 2026-12-01, or leave it empty.'));
+    if (promiseDue === undefined) return undefined;
+  }
+  return {
+    name, role: rolePick.role, institution, position: position.trim() || null, metAt, met, topics: topics.trim() || null,
+    promise: promise.trim() || null, promiseDue: promiseDue.trim() || null,
+  };
 }
 
 /** The vault-relative, lower-cased paths of the files in a folder (empty when there is none). */
