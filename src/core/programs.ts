@@ -8,7 +8,7 @@ export const STRENGTH_WEIGHTS = { contact: 1, mentor: 3, sponsor: 5, rotation: 4
 export const RECENT_DAYS = 90;
 
 export interface ProgramStrength {
-  /** The program note's name, or the institution as the vault spells it. */
+  /** The program note's name, or the program as a contact or rotation names it. */
   name: string;
   /** The program note, when there is one. */
   path: string | null;
@@ -34,11 +34,14 @@ interface Bucket {
 }
 
 /**
- * Where the student's network is strongest, per program: who they know there, who
- * mentors or sponsors them, where they rotated, and when they were last in touch.
- * Only what the vault says counts; the score is a plain weighted sum, explained.
+ * The residency programs of the vault and who is at each. A program is a program note
+ * (`programs/`, `type: program`), known by its name and its institution, or a program a
+ * contact or rotation names in `program:`. An institution string alone never makes one
+ * (a medical school, a lab, a hospital is not a residency program): a contact counts for
+ * a program when their `program:` or `institution:` is that program's name or
+ * institution; everyone else is outside every program, and said so.
  */
-export function programStrengths(vault: Vault, today: CalendarDate, openFollowUps: (path: string) => number): ProgramStrength[] {
+function placeInPrograms(vault: Vault): { buckets: Map<string, Bucket>; outside: ContactNote[] } {
   const buckets = new Map<string, Bucket>();
   const keyOf = new Map<string, string>();
   const bucketFor = (name: string, program: ProgramNote | null): Bucket => {
@@ -54,7 +57,7 @@ export function programStrengths(vault: Vault, today: CalendarDate, openFollowUp
   for (const p of vault.programs()) {
     const key = linkKey(p.name);
     keyOf.set(key, key);
-    if (p.institution) keyOf.set(linkKey(p.institution), key);
+    if (p.institution && !keyOf.has(linkKey(p.institution))) keyOf.set(linkKey(p.institution), key);
     bucketFor(p.name, p);
   }
   const place = (program: string | null, institution: string | null): Bucket | null => {
@@ -63,18 +66,40 @@ export function programStrengths(vault: Vault, today: CalendarDate, openFollowUp
       if (note?.kind === 'program') return bucketFor(note.name, note);
       if (keyOf.has(linkKey(program))) return bucketFor(program, null);
     }
-    if (institution) return bucketFor(institution, null);
+    if (institution && keyOf.has(linkKey(institution))) return bucketFor(institution, null);
+    // Named as a program by the student, though it has no note yet.
     if (program) return bucketFor(program, null);
     return null;
   };
-  for (const c of vault.contacts()) place(c.program, c.institution)?.contacts.set(c.path, c);
+  const outside: ContactNote[] = [];
+  for (const c of vault.contacts()) {
+    const b = place(c.program, c.institution);
+    if (b) b.contacts.set(c.path, c);
+  }
   for (const r of vault.rotations()) {
     const b = place(r.program, r.institution);
     if (!b) continue;
     b.rotations.push(r);
     for (const c of vault.contactsOf(r)) if (!b.contacts.has(c.path)) b.contacts.set(c.path, c);
   }
+  const placed = new Set<string>();
+  for (const b of buckets.values()) for (const p of b.contacts.keys()) placed.add(p);
+  for (const c of vault.contacts()) if (!placed.has(c.path)) outside.push(c);
+  return { buckets, outside };
+}
 
+/** The contacts at no residency program of the vault (a school, a lab, no institution): shown apart, never ranked. */
+export function contactsOutsidePrograms(vault: Vault): ContactNote[] {
+  return placeInPrograms(vault).outside;
+}
+
+/**
+ * Where the student's network is strongest, per residency program: who they know there,
+ * who mentors or sponsors them, where they rotated, and when they were last in touch.
+ * Only what the vault says counts; the score is a plain weighted sum, explained.
+ */
+export function programStrengths(vault: Vault, today: CalendarDate, openFollowUps: (path: string) => number): ProgramStrength[] {
+  const { buckets } = placeInPrograms(vault);
   const out: ProgramStrength[] = [];
   for (const b of buckets.values()) {
     const contacts = [...b.contacts.values()];

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { STRENGTH_WEIGHTS, programStrengths } from '../../src/core/programs';
+import { STRENGTH_WEIGHTS, contactsOutsidePrograms, programStrengths } from '../../src/core/programs';
 import { Vault } from '../../src/core/vault';
 import { MemoryFs } from '../../src/core/vaultFs';
 
@@ -26,8 +26,9 @@ describe('program strength', () => {
   it('counts contacts, mentors, sponsors and rotations per program, and explains the sum', async () => {
     const vault = await vaultOf(files);
     const open: Record<string, number> = { 'contacts/ann.md': 2, 'rotations/lakeshore-home.md': 1 };
-    const [lakeshore, harbor, ...rest] = programStrengths(vault, '2026-11-25', (p) => open[p] ?? 0);
-    assert.deepStrictEqual(rest, [], 'a contact with no institution or program is in no program');
+    const [lakeshore, ...rest] = programStrengths(vault, '2026-11-25', (p) => open[p] ?? 0);
+    assert.deepStrictEqual(rest, [], 'an institution with no program note, or no institution at all, is no program');
+    assert.deepStrictEqual(contactsOutsidePrograms(vault).map((c) => c.path).sort(), ['contacts/nowhere.md', 'contacts/old.md']);
     assert.deepStrictEqual(
       { ...lakeshore, explanation: undefined },
       {
@@ -41,9 +42,6 @@ describe('program strength', () => {
     assert.deepStrictEqual(lakeshore.explanation, [
       '3 contacts × 1 = 3', '1 mentor × 3 = 3', '1 sponsor × 5 = 5', '1 rotation × 4 = 4', 'in touch within 90 days (last 2026-10-01) = 2',
     ]);
-    assert.strictEqual(harbor.name, 'Harbor State');
-    assert.strictEqual(harbor.path, null);
-    assert.strictEqual(harbor.score, 1, 'last contact 319 days ago earns nothing for recency');
   });
 
   it('counts a rotation only once it has started, and recency only up to today', async () => {
@@ -57,10 +55,28 @@ describe('program strength', () => {
 
   it('sorts by strength, then by name', async () => {
     const vault = await vaultOf({
-      'contacts/a.md': '---\nname: A\ninstitution: Zeta\n---\n',
-      'contacts/b.md': '---\nname: B\ninstitution: Alpha\n---\n',
-      'contacts/c.md': '---\nname: C\ninstitution: Mid\nmentor: peer\n---\n',
+      'contacts/a.md': '---\nname: A\nprogram: Zeta\n---\n',
+      'contacts/b.md': '---\nname: B\nprogram: Alpha\n---\n',
+      'contacts/c.md': '---\nname: C\nprogram: Mid\nmentor: peer\n---\n',
     });
     assert.deepStrictEqual(programStrengths(vault, '2026-11-25', () => 0).map((p) => p.name), ['Mid', 'Alpha', 'Zeta']);
+  });
+
+  it('ranks residency programs only: a school, a lab or a hospital without a program note is no program', async () => {
+    const vault = await vaultOf({
+      'programs/coastal.md': '---\ntype: program\nname: Coastal Plastic Surgery\ninstitution: Coastal Health\n---\n',
+      'contacts/pd.md': '---\nname: PD\nrole: program-director\ninstitution: Coastal Health\nlast_contact: 2026-11-01\n---\n',
+      'contacts/peer.md': '---\nname: Peer\nrole: student\ninstitution: Northgate School of Medicine\n---\n',
+      'contacts/lab.md': '---\nname: Lab\nrole: researcher\ninstitution: Acme Analytics\n---\n',
+      'contacts/nurse.md': '---\nname: Nurse\ninstitution: Coastal Children\'s Hospital\n---\n',
+      // Named as a program by the student: a program, even before its note exists.
+      'contacts/res.md': '---\nname: Res\nrole: resident\nprogram: Summit Plastic Surgery\ninstitution: Summit Regional Hospital\n---\n',
+    });
+    const ranked = programStrengths(vault, '2026-11-25', () => 0);
+    assert.deepStrictEqual(ranked.map((p) => [p.name, p.path, p.contacts]), [
+      ['Coastal Plastic Surgery', 'programs/coastal.md', ['contacts/pd.md']],
+      ['Summit Plastic Surgery', null, ['contacts/res.md']],
+    ]);
+    assert.deepStrictEqual(contactsOutsidePrograms(vault).map((c) => c.path).sort(), ['contacts/lab.md', 'contacts/nurse.md', 'contacts/peer.md']);
   });
 });

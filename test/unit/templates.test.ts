@@ -232,6 +232,18 @@ describe('filling templates', () => {
     assert.deepStrictEqual(['PGY-2', 'M2', 'fourth-year', 'university', 'hour', 'USC', 'NYU'].map(articleFor), ['a', 'an', 'a', 'a', 'an', 'a', 'an']);
   });
 
+  it('agrees the article with abbreviations by their sound: an MS3, a PGY-1, an MD/PhD student, a university', () => {
+    const cases: [string, 'a' | 'an'][] = [
+      ['MS3', 'an'], ['PGY-1', 'a'], ['MD/PhD student', 'an'], ['M1/M2', 'an'], ['M', 'an'], ['FMG', 'an'], ['HMS student', 'an'],
+      ['LSU student', 'an'], ['NYU', 'an'], ['RISE scholar', 'an'], ['X-ray', 'an'], ['SUNY student', 'a'], ['UCLA student', 'a'],
+      ['university', 'a'], ['DO student', 'a'], ['PhD candidate', 'a'], ['international student', 'an'], ['honors student', 'an'],
+      ['one-year fellow', 'a'], ['USMLE', 'a'], ['8th-year', 'an'], ['MS-4', 'an'],
+    ];
+    assert.deepStrictEqual(cases.map(([v]) => [v, articleFor(v)]), cases);
+    const t = template('---\nid: art\nsubject: S\n---\nI am a {{me.year}} at {{me.school}}, an {{contact.position}}.\n');
+    assert.strictEqual(fillTemplate(t, { 'me.year': 'MD/PhD student', 'me.school': 'S', 'contact.position': 'PGY-1' }).body, 'I am an MD/PhD student at S, a PGY-1.');
+  });
+
   it('treats an empty value as unknown, and template text that looks like its internal tokens as text', () => {
     const t = template('---\nid: tok\nsubject: S\n---\nrpf0x rpfq1x {{a}} {{b}}\n');
     const filled = fillTemplate(t, { a: '', b: 'B' });

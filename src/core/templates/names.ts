@@ -59,14 +59,18 @@ export function joinList(items: readonly string[]): string {
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }
 
+/** Acronyms said as a word, not letter by letter: the article follows the word's sound. */
+const WORD_ACRONYMS: ReadonlySet<string> = new Set(['SUNY']);
+
 /**
  * "a" or "an" before a filled value, by its first sound: an M3, a third-year, an MS4,
  * a PGY-2, an 11th. Good enough for how students describe their year and school.
  */
 export function articleFor(value: string): 'a' | 'an' {
   const v = value.trim();
-  const first = v.split(/[\s-]/)[0] ?? '';
-  if (/^[A-Z][A-Z0-9]{1,5}$/.test(first)) {
+  // "MD/PhD", "M1/M2", "PGY-1": the first part is what is said first.
+  const first = v.split(/[\s/-]/)[0] ?? '';
+  if (/^[A-Z][A-Z0-9]{0,5}$/.test(first) && !WORD_ACRONYMS.has(first)) {
     // Read letter by letter: the letters whose names start with a vowel sound.
     return /^[AEFHILMNORSX]/.test(first) ? 'an' : 'a';
   }

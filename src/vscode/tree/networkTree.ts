@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { STRENGTH_RULE, programStrengths, strengthSummary } from '../../core/programs';
+import { STRENGTH_RULE, contactsOutsidePrograms, programStrengths, strengthSummary } from '../../core/programs';
 import { GROUP_LABELS, type ContactNote } from '../../core/types';
 import type { VaultSession } from '../session';
 import { contactItem } from './contactItem';
@@ -80,7 +80,14 @@ export class NetworkTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
     const vault = this.session.vault;
     if (this._grouping === 'program') {
       const strengths = programStrengths(vault, this.session.today, (p) => this.session.followUps(p).length);
-      return strengths.map((p) => ({
+      const outside = contactsOutsidePrograms(vault);
+      // Schools, labs and hospitals are not ranked: their people are listed apart, not dropped.
+      const rest: TreeNode[] = outside.length === 0 ? [] : [{
+        type: 'group', id: 'program:\u0000outside', label: 'Not at a residency program', paths: outside.map((c) => c.path),
+        description: `${outside.length} · not ranked`,
+        tooltip: 'Contacts whose program and institution match no program note (programs/, type: program). Add a program note to rank them.',
+      }];
+      return [...strengths.map((p): TreeNode => ({
         type: 'group',
         id: `program:${p.name}`,
         label: p.name,
@@ -88,7 +95,7 @@ export class NetworkTree implements vscode.TreeDataProvider<TreeNode>, vscode.Di
         description: `strength ${p.score} · ${strengthSummary(p)}`,
         // Plain text: the measure in full, so nothing about the score is hidden.
         tooltip: [`${p.name}: strength ${p.score}`, ...p.explanation.map((e) => `  ${e}`), p.lastInteraction ? `Last contact: ${p.lastInteraction}` : 'No interaction logged', '', STRENGTH_RULE].join('\n'),
-      }));
+      })), ...rest];
     }
     if (this._grouping === 'role') {
       return [...vault.groups()]
