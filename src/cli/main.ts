@@ -14,6 +14,7 @@ import { logCommand } from './commands/log';
 import { doneCommand } from './commands/done';
 import { snoozeCommand } from './commands/snooze';
 import { dormantCommand } from './commands/dormant';
+import { profileCommand } from './commands/profile';
 import type { CliIO, Command } from './io';
 import { visibleText } from '../core/terminalText';
 
@@ -24,6 +25,7 @@ export const COMMANDS: Command[] = [listCommand, checkCommand, agendaCommand, ic
   snoozeCommand,
   dormantCommand,
   seasonCommand,
+  profileCommand,
 ];
 
 function help(): string {

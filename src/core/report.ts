@@ -1,5 +1,6 @@
 import type { CalendarDate } from './dates';
 import { PATIENT_IDENTIFIER_CODE } from './privacy';
+import { PROFILE_FILE, missingProfile } from './profile';
 import { atLeast, compareProblems } from './problems';
 import { evaluateVault } from './rules';
 import { DEFAULT_SETTINGS, type RapportSettings } from './settings';
@@ -25,6 +26,9 @@ export interface ReportedProblem {
 export function collectProblems(vault: Vault, today?: CalendarDate, settings: RapportSettings = DEFAULT_SETTINGS): ReportedProblem[] {
   const out: ReportedProblem[] = [];
   const followUps = today === undefined ? new Map<string, Problem[]>() : evaluateVault(vault, today, settings);
+  // A problem of the vault as a whole, on the file that is missing.
+  const noProfile = missingProfile(vault);
+  if (noProfile) out.push({ file: PROFILE_FILE, line: 1, column: 1, ...noProfile, contact: null });
   for (const path of vault.paths()) {
     const note = vault.get(path)!;
     const problems = noteProblems(vault, path, settings, followUps.get(path));

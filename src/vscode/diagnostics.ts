@@ -1,11 +1,13 @@
 import * as vscode from 'vscode';
-import { toDiagnostic } from './convert';
+import { DIAGNOSTIC_SOURCE, toDiagnostic } from './convert';
+import { PROFILE_FILE, missingProfile } from '../core/profile';
 import type { VaultSession } from './session';
 
 /** Mirrors the session's problems into the Problems panel, one note at a time. */
 export class FollowUpDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('rapport');
   private readonly subscription: vscode.Disposable;
+  private profileMissingShown = false;
 
   constructor(private readonly session: VaultSession) {
     this.subscription = session.onDidChange((change) => {
@@ -14,6 +16,7 @@ export class FollowUpDiagnostics implements vscode.Disposable {
         this.publishSettingsErrors();
       }
       for (const p of change.removed) this.collection.delete(session.uriOf(p));
+      this.publishMissingProfile(change.all);
       // After a clear there is nothing to delete: publish only the notes that have problems.
       for (const p of change.changed) this.publish(p, !change.all);
     });
@@ -30,6 +33,26 @@ export class FollowUpDiagnostics implements vscode.Disposable {
       d.code = 'invalid-setting';
       return d;
     }));
+  }
+
+  /**
+   * A vault with contacts and no profile has one problem, shown on the profile.md it lacks
+   * (as `rapport check` prints it); "Rapport: Open My Profile" creates it from the template.
+   */
+  private publishMissingProfile(cleared: boolean): void {
+    const missing = missingProfile(this.session.vault);
+    const uri = this.session.uriOf(PROFILE_FILE);
+    if (missing === null) {
+      // Only the diagnostic set here is taken back: a profile.md that now exists publishes its own.
+      if (this.profileMissingShown && !cleared) this.collection.delete(uri);
+      this.profileMissingShown = false;
+      return;
+    }
+    const d = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), missing.message, vscode.DiagnosticSeverity.Warning);
+    d.source = DIAGNOSTIC_SOURCE;
+    d.code = missing.code;
+    this.collection.set(uri, [d]);
+    this.profileMissingShown = true;
   }
 
   private publish(path: string, deleteEmpty: boolean): void {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { PROFILE_FILE, PROFILE_TEMPLATE } from '../core/profile';
 import type { RapportHost } from './host';
 import { insideUri } from './uris';
 
@@ -23,8 +24,7 @@ export function registerVaultCommands(host: RapportHost): vscode.Disposable[] {
         return;
       }
       if (where.value === 'missing') {
-        const skeleton = '---\nname: \nschool: \nyear: \ninterests: []\nemail: \n---\n\nA line or two about what you are looking for this season.\n';
-        const created = await session.files.create('profile.md', skeleton);
+        const created = await session.files.create(PROFILE_FILE, PROFILE_TEMPLATE);
         if (!created.ok && !/already exists/.test(created.reason)) {
           void vscode.window.showErrorMessage(`Rapport: your profile could not be created: ${created.reason}.`);
           return;
