@@ -21,7 +21,7 @@ export const enum LineKind {
   Blank = 0,
   /** A paragraph line (also a lazy continuation line). */
   Paragraph = 1,
-  /** An ATX heading, or the text line(s) of a setext heading. */
+  /** An ATX heading (`## Log`). */
   Heading = 2,
   /** A setext heading's underline (`===` or `---` under a paragraph). */
   SetextUnderline = 3,
@@ -37,6 +37,8 @@ export const enum LineKind {
   ObsidianComment = 9,
   /** A line holding only container markers (`>`), or a list item with nothing after its marker. */
   Empty = 10,
+  /** A text line of a setext heading (the line(s) above `===` or `---`). */
+  SetextHeading = 11,
 }
 
 export interface BlockMap {
@@ -91,6 +93,8 @@ interface LineState {
   indent: number;
   blank: boolean;
   partiallyConsumedTab: boolean;
+  /** Where the whitespace run ending at `nextNonspace` was measured from (-1: not yet on this line). */
+  runStart: number;
 }
 
 function isBlankLine(line: string): boolean {
@@ -103,6 +107,12 @@ function isSpaceOrTab(c: number): boolean {
 }
 
 function findNextNonspace(s: LineState): void {
+  // Still inside the whitespace run measured before (a container consumed part of it):
+  // the next non-space is where it was, so nested items do not rescan their indentation.
+  if (s.offset <= s.nextNonspace && s.offset >= s.runStart) {
+    s.indent = s.nextNonspaceColumn - s.column;
+    return;
+  }
   const line = s.line;
   let i = s.offset;
   let cols = s.column;
@@ -111,6 +121,7 @@ function findNextNonspace(s: LineState): void {
     cols += c === C.Space ? 1 : 4 - (cols % 4);
     c = line.charCodeAt(++i);
   }
+  s.runStart = s.offset;
   s.blank = i >= line.length;
   s.nextNonspace = i;
   s.nextNonspaceColumn = cols;
@@ -172,15 +183,27 @@ function openingFence(line: string, from: number): number {
   return n;
 }
 
-/** `^(?:\*[ \t]*){3,}$` and the same with `_` or `-`, at `from`. */
+/** Where the last thematic-break test found a character that spoils it, and which marker it tested. */
+const spoiled = { line: '', char: 0, at: -1 };
+
+/**
+ * `^(?:\*[ \t]*){3,}$` and the same with `_` or `-`, at `from`. `- - - - x` is tested
+ * at each of its items: the spoiling `x` found once answers every later test of the line.
+ */
 function isThematicBreak(line: string, from: number): boolean {
   const char = line.charCodeAt(from);
   if (char !== C.Star && char !== C.Underscore && char !== C.Dash) return false;
+  if (spoiled.line === line && spoiled.char === char && from < spoiled.at) return false;
   let n = 0;
   for (let i = from; i < line.length; i++) {
     const c = line.charCodeAt(i);
     if (c === char) n++;
-    else if (!isSpaceOrTab(c)) return false;
+    else if (!isSpaceOrTab(c)) {
+      spoiled.line = line;
+      spoiled.char = char;
+      spoiled.at = i;
+      return false;
+    }
   }
   return n >= 3;
 }
@@ -256,7 +279,7 @@ export function scanBlocks(lines: readonly string[], from = 0, options: BlockOpt
   /** First line of the open paragraph, for setext headings. */
   let paragraphStart = -1;
   let paragraphInItem = 0;
-  const s: LineState = { line: '', offset: 0, column: 0, nextNonspace: 0, nextNonspaceColumn: 0, indent: 0, blank: false, partiallyConsumedTab: false };
+  const s: LineState = { line: '', offset: 0, column: 0, nextNonspace: 0, nextNonspaceColumn: 0, indent: 0, blank: false, partiallyConsumedTab: false, runStart: -1 };
 
   for (let ln = from; ln < n; ln++) {
     const line = lines[ln];
@@ -264,6 +287,8 @@ export function scanBlocks(lines: readonly string[], from = 0, options: BlockOpt
     s.offset = 0;
     s.column = 0;
     s.partiallyConsumedTab = false;
+    s.runStart = -1;
+    s.nextNonspace = -1;
 
     // 1. Which open containers does this line continue?
     let matched = 0;
@@ -387,7 +412,7 @@ export function scanBlocks(lines: readonly string[], from = 0, options: BlockOpt
           map.offset[ln] = s.nextNonspace;
           for (let k = paragraphStart; k < ln; k++) {
             if (map.kind[k] === LineKind.Paragraph) {
-              map.kind[k] = LineKind.Heading;
+              map.kind[k] = LineKind.SetextHeading;
               map.headingLevel[k] = setext;
             }
           }

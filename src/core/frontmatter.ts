@@ -19,7 +19,6 @@ export interface Frontmatter {
 const OPEN = /^---[ \t]*$/;
 const OPEN_WITH_LANGUAGE = /^---[ \t]*([A-Za-z][\w-]*)[ \t]*$/;
 const CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
-const TOP_LEVEL_KEY = /^(?:"([^"]+)"|'([^']+)'|([^\s#:'"\-?[{][^:#]*?|-[^\s:][^:#]*?))[ \t]*:(?:[ \t]|$)/;
 /** A frontmatter block longer than this is not a note's metadata; it is reported, not parsed. */
 const MAX_FRONTMATTER_LINES = 5000;
 
@@ -215,9 +214,9 @@ function scanKeys(lines: readonly string[], close: number, result: Frontmatter):
     const end = wordKeyEnd(line);
     if (end !== -1) raw = line.slice(0, end);
     else {
-      const m = TOP_LEVEL_KEY.exec(line);
-      if (!m) continue;
-      raw = m[1] ?? m[2] ?? m[3] ?? '';
+      const key = topLevelKey(line);
+      if (key === null) continue;
+      raw = key;
     }
     const key = sharedKey(normalizeKey(raw));
     // Own keys only: a key named `constructor` or `__proto__` is not already "there".
@@ -230,6 +229,48 @@ function scanKeys(lines: readonly string[], close: number, result: Frontmatter):
       setOwn(result.keyLines, key, i);
     }
   }
+}
+
+/**
+ * A top-level key at the start of the line: `"quoted"`, `'quoted'`, or plain text up
+ * to the first `:` that is followed by a blank or the end (no `#` before it), without
+ * trailing blanks. Read by hand: the regex it replaces (a lazy `[^:#]*?` before
+ * `[ \t]*:`) took quadratic time on a long line of spaces.
+ */
+export function topLevelKey(line: string): string | null {
+  const first = line.charCodeAt(0);
+  let keyEnd: number;
+  let key: string;
+  if (first === 34 || first === 39) {
+    const close = line.indexOf(first === 34 ? '"' : "'", 1);
+    if (close <= 1) return null;
+    key = line.slice(1, close);
+    keyEnd = close + 1;
+  } else {
+    // Not a blank, `#`, `:`, a quote, `?`, `[` or `{`; `-` only when followed by a non-blank other than `:`.
+    if (first === 35 || first === 58 || first === 63 || first === 91 || first === 123 || first === 32 || first === 9 || Number.isNaN(first)) return null;
+    if (first === 45) {
+      const second = line.charCodeAt(1);
+      if (Number.isNaN(second) || second === 32 || second === 9 || second === 58) return null;
+    }
+    let i = 1;
+    for (; i < line.length; i++) {
+      const c = line.charCodeAt(i);
+      if (c === 35) return null;
+      if (c === 58) break;
+    }
+    if (i >= line.length) return null;
+    const after = line.charCodeAt(i + 1);
+    if (!(Number.isNaN(after) || after === 32 || after === 9)) return null;
+    let end = i;
+    while (end > 1 && (line.charCodeAt(end - 1) === 32 || line.charCodeAt(end - 1) === 9)) end--;
+    return line.slice(0, end);
+  }
+  let i = keyEnd;
+  while (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9) i++;
+  if (line.charCodeAt(i) !== 58) return null;
+  const after = line.charCodeAt(i + 1);
+  return Number.isNaN(after) || after === 32 || after === 9 ? key : null;
 }
 
 /**

@@ -41,6 +41,13 @@ export function htmlBlockStart(line: string, from: number, afterParagraph: boole
   if (c === 63 /* ? */) return 3;
   if (RAW.test(rest)) return 1;
   if (BLOCK_TAG.test(rest)) return 6;
-  if (!afterParagraph && LONE_TAG.test(rest)) return 7;
+  // A lone tag ends its line with `>`: checked first, so a long line that is no tag costs no regex.
+  if (!afterParagraph && endsWithGt(rest) && LONE_TAG.test(rest)) return 7;
   return 0;
+}
+
+function endsWithGt(text: string): boolean {
+  let end = text.length;
+  while (end > 0 && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
+  return text.charCodeAt(end - 1) === 62;
 }
