@@ -79,19 +79,9 @@ export function readFrontmatter(lines: readonly string[]): Frontmatter {
   }
 
   scanKeys(lines, close, result);
-  let tabs = false;
-  for (let i = 1; i < close; i++) {
-    if (tabIndented(lines[i])) {
-      tabs = true;
-      result.problems.push(problem(ProblemCode.frontmatterTab, 'error',
-        'Tab used for indentation in frontmatter; YAML allows spaces only.', lineRange(i, 0, lines[i].length - lines[i].trimStart().length)));
-    }
-  }
-  if (tabs) {
-    result.broken = true;
-    result.data = {};
-    return result;
-  }
+  // Tabs are left to js-yaml, which accepts them where YAML does (a whitespace-only line,
+  // inside a block scalar or a quoted continuation); where it fails on a tab-indented
+  // line, the problem says so on that line.
 
   const simple = readSimpleYaml(lines, 1, close);
   if (simple !== null) {
@@ -121,6 +111,12 @@ export function readFrontmatter(lines: readonly string[]): Frontmatter {
       const col = Math.max(e.mark?.column ?? 0, 0);
       const reason = e.reason ?? e.message;
       const isAlias = /unidentified alias/.test(reason);
+      const tabLine = firstTabIndented(lines, 1, close, line);
+      if (tabLine !== -1) {
+        result.problems.push(problem(ProblemCode.frontmatterTab, 'error',
+          'Tab used for indentation in frontmatter; YAML allows spaces only.', lineRange(tabLine, 0, lines[tabLine].length - lines[tabLine].trimStart().length)));
+        return result;
+      }
       result.problems.push(problem(isAlias ? ProblemCode.frontmatterAlias : ProblemCode.frontmatterInvalid, 'error',
         isAlias ? 'YAML aliases are not allowed in frontmatter.' : `Invalid YAML in frontmatter: ${reason} (line ${line + 1}, column ${col + 1}).`,
         lineRange(line, Math.min(col, (lines[line] ?? '').length), (lines[line] ?? '').length)));
@@ -174,6 +170,14 @@ function tabIndented(line: string): boolean {
   let i = 0;
   while (line.charCodeAt(i) === 32) i++;
   return line.charCodeAt(i) === 9;
+}
+
+/** The tab-indented line js-yaml stopped at (or the one just before, where it reports the next line), or -1. */
+function firstTabIndented(lines: readonly string[], from: number, to: number, errorLine: number): number {
+  for (const i of [errorLine, errorLine - 1]) {
+    if (i >= from && i < to && tabIndented(lines[i]) && lines[i].trim() !== '') return i;
+  }
+  return -1;
 }
 
 /**
