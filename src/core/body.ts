@@ -57,7 +57,7 @@ const DATE_TOKEN = /^(\d{4}[-.]\d{1,2}[-.]\d{1,2}(?:T[\d:.]{1,20}(?:Z|[+-][\d:]{
 const DATE_TOKEN_AT = /(\d{4}[-.]\d{1,2}[-.]\d{1,2}(?:T[\d:.]{1,20}(?:Z|[+-][\d:]{1,6})?)?)\b/y;
 const KIND_WORD_AT = /[A-Za-z][\w-]{0,40}(?: up\b)?/y;
 const DUE_EMOJI = /📅\uFE0F?[ \t]*(\S+)/u;
-const DUE_FIELD = /\[due::([^\]]{0,48})\]/i;
+const DUE_FIELD_AT = /\[due::([^\]]{0,48})\]/iy;
 const EXPECTED_ENTRY = 'a log entry as `- YYYY-MM-DD kind: note`';
 
 const enum Conflict { None, Open, Separator, Reported }
@@ -298,9 +298,9 @@ function readTask(line: string, offset: number, lines: readonly string[], lineNo
   if (emoji) {
     dueText = emoji[1];
     text = text.replace(emoji[0], '');
-  } else if (text.includes('[due::') || text.includes('[Due::') ? (field = DUE_FIELD.exec(text)) : false) {
-    dueText = field![1].trim();
-    text = text.replace(field![0], '');
+  } else if ((field = dueField(text))) {
+    dueText = field[1].trim();
+    text = text.replace(field[0], '');
   } else if ((leading = DATE_TOKEN.exec(text.trimStart()))) {
     dueText = leading[1];
     text = text.trimStart().slice(leading[0].length);
@@ -317,6 +317,26 @@ function readTask(line: string, offset: number, lines: readonly string[], lineNo
     }
   }
   return { text: detach(text.replace(/\s+/g, ' ').trim()), due, done, status, line: lineNo };
+}
+
+/**
+ * The first `[due:: value]` (Dataview's inline field). Each `[due::` is tried with a
+ * sticky regex, and once one finds no `]` within reach, later ones before that point
+ * cannot either: a line of `[due:: ` repeated is read once, not once per occurrence.
+ */
+function dueField(text: string): RegExpExecArray | null {
+  if (!text.includes('::')) return null;
+  const lower = text.includes('[due::') ? text : text.toLowerCase();
+  let close = -1;
+  for (let at = lower.indexOf('[due::'); at !== -1; at = lower.indexOf('[due::', at + 1)) {
+    if (close < at) close = lower.indexOf(']', at);
+    if (close === -1) return null;
+    if (close - at > 54) continue;
+    DUE_FIELD_AT.lastIndex = at;
+    const m = DUE_FIELD_AT.exec(text);
+    if (m) return m;
+  }
+  return null;
 }
 
 function collectLinks(text: string, line: number, from: number, links: WikiLink[]): void {
