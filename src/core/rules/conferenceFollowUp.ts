@@ -1,8 +1,8 @@
 import { addDays, type CalendarDate } from '../dates';
-import { DEFAULT_SETTINGS } from '../settings';
-import type { ContactNote } from '../types';
+import type { ConferenceNote, ContactNote } from '../types';
 import { basis, keyLine, ordered } from './facts';
 import type { Rule, RuleContext } from './types';
+import { defineRule, days } from './descriptor';
 
 interface Meeting {
   /** The day they met. */
@@ -19,7 +19,8 @@ interface Meeting {
  * log entry) gets a short email within 3–5 days. Counting starts on the
  * conference's last day, as the guide's "after conferences" does, so nobody is
  * nagged mid-meeting. Any later message (either way), call or meeting clears it.
- * Contacts met on a rotation (`met_at` the rotation, or a `met` entry dated during a
+ * At a virtual event (`kind: virtual`) only the people named in its `follow_up:` are
+ * followed up. Contacts met on a rotation (`met_at` the rotation, or a `met` entry dated during a
  * rotation that lists them) are left to the rotation rules.
  */
 export const conferenceFollowUp: Rule = (note, ctx) => {
@@ -31,7 +32,7 @@ export const conferenceFollowUp: Rule = (note, ctx) => {
   if (answered) return [];
   const { conferenceFollowUpFromDays: from, conferenceFollowUpDueDays: by } = ctx.settings;
   const due = addDays(meeting.from, by);
-  const guide = basis(from === DEFAULT_SETTINGS.conferenceFollowUpFromDays && by === DEFAULT_SETTINGS.conferenceFollowUpDueDays);
+  const guide = basis(from === PARAMS.conferenceFollowUpFromDays.default && by === PARAMS.conferenceFollowUpDueDays.default);
   const where = meeting.where ? ` at ${meeting.where}` : '';
   const after = meeting.from === meeting.date ? 'after meeting' : `after the meeting ends on ${meeting.from}`;
   return [{
@@ -52,12 +53,19 @@ function onRotation(contact: ContactNote, date: CalendarDate, ctx: RuleContext):
   return ctx.index().rotationsOf(contact).some((r) => r.start !== null && r.end !== null && date >= r.start && date <= r.end);
 }
 
+/** True when the conference note's `follow_up:` names this contact. */
+function marked(conference: ConferenceNote, contact: ContactNote, ctx: RuleContext): boolean {
+  return conference.followUpWith.some((name) => ctx.vault.resolve(name) === contact);
+}
+
 function lastMeeting(contact: ContactNote, ctx: RuleContext): Meeting | null {
   let best: Meeting | null = null;
   const metAtLine = keyLine(contact, 'met_at', 'met_where', 'event');
   if (contact.metAt) {
     const target = ctx.vault.resolve(contact.metAt);
     if (target?.kind === 'rotation') return null;
+    // At a virtual event the guide says "follow up selectively": only the people marked on it.
+    if (target?.kind === 'conference' && target.virtual && !marked(target, contact, ctx)) return null;
     if (target === undefined || target.kind === 'conference') {
       const start = target?.start ?? null;
       const end = target?.end ?? start;
@@ -81,3 +89,21 @@ function lastMeeting(contact: ContactNote, ctx: RuleContext): Meeting | null {
   }
   return best;
 }
+
+const PARAMS = {
+  conferenceFollowUpFromDays: days(3, 'days after meeting someone at a conference when the follow-up email is suggested (info).'),
+  conferenceFollowUpDueDays: days(5, "the last day of the guide's 3–5 day window; later it is a warning."),
+} as const;
+
+export const conferenceFollowUpRule = defineRule({
+  code: 'conference-follow-up',
+  title: 'Conference follow-up',
+  when: 'you met someone at a conference and have not written since',
+  severity: 'info from day [conferenceFollowUpFromDays], warning after day [conferenceFollowUpDueDays]',
+  defaultSeverity: 'warning',
+  params: PARAMS,
+  ordered: [['conferenceFollowUpFromDays', 'conferenceFollowUpDueDays']],
+  templates: ['conference-follow-up', 'poster-follow-up'],
+  action: 'Send a conference follow-up email',
+  evaluate: conferenceFollowUp,
+});

@@ -1,23 +1,25 @@
 import { addDays, daysBetween } from '../dates';
-import { DEFAULT_SETTINGS } from '../settings';
 import { keyLine, noteLine, plural, relativeDays } from './facts';
 import type { Rule } from './types';
+import { defineRule, count, days } from './descriptor';
 
 /**
  * conference-prep: a conference starting within `conferencePrepDays` whose
  * shortlist has fewer than `conferenceShortlistMin` names or which has no goals
  * (the guide: "Make a shortlist (10–20 names)", "Clarify your goals"). Info, then a
- * warning in the last `conferencePrepUrgentDays`; shown until the first day.
+ * warning in the last `conferencePrepUrgentDays`; shown until the first day. A virtual
+ * event (`kind: virtual`) is only asked for goals.
  */
 export const conferencePrep: Rule = (note, ctx) => {
   if (note.kind !== 'conference' || !note.start) return [];
   const { conferencePrepDays: window, conferencePrepUrgentDays: urgent, conferenceShortlistMin: min } = ctx.settings;
-  const shortShortlist = note.shortlist.length < min;
+  // A virtual open house or webinar has no hallway to work: the guide asks for 1–2 questions, not a shortlist.
+  const shortShortlist = !note.virtual && note.shortlist.length < min;
   const noGoals = note.goals.length === 0;
   if (!shortShortlist && !noGoals) return [];
   const gaps: string[] = [];
   if (shortShortlist) {
-    const target = min === DEFAULT_SETTINGS.conferenceShortlistMin ? 'the guide suggests 10–20' : `your settings ask for ${min}`;
+    const target = min === PARAMS.conferenceShortlistMin.default ? 'the guide suggests 10–20' : `your settings ask for ${min}`;
     gaps.push(`the shortlist has ${plural(note.shortlist.length, 'name')} (${target})`);
   }
   if (noGoals) gaps.push('no goals are written');
@@ -36,3 +38,22 @@ export const conferencePrep: Rule = (note, ctx) => {
     key: 'prep',
   }];
 };
+
+const PARAMS = {
+  conferencePrepDays: days(14, 'how many days before a conference starts its preparation is checked.'),
+  conferencePrepUrgentDays: days(3, 'in the last this-many days before the start, missing preparation is a warning.'),
+  conferenceShortlistMin: count(10, 'names', 'the fewest names a shortlist should hold (the guide says 10–20).', 0, 1000),
+} as const;
+
+export const conferencePrepRule = defineRule({
+  code: 'conference-prep',
+  title: 'Conference preparation',
+  when: 'a conference starts within [conferencePrepDays] days and its shortlist has fewer than [conferenceShortlistMin] names or it has no goals',
+  severity: 'info; warning in the last [conferencePrepUrgentDays] days',
+  defaultSeverity: 'warning',
+  params: PARAMS,
+  ordered: [['conferencePrepUrgentDays', 'conferencePrepDays']],
+  templates: ['conference-approach', 'ask-to-follow-up', 'poster-overview'],
+  action: 'Finish the shortlist and goals',
+  evaluate: conferencePrep,
+});
