@@ -6,6 +6,7 @@ import { icsCommand } from './commands/ics';
 import { importCommand } from './commands/import';
 import { listCommand } from './commands/list';
 import { programsCommand } from './commands/programs';
+import { seasonCommand } from './commands/season';
 import { templateCommand, templatesCommand } from './commands/template';
 import { watchCommand } from './commands/watch';
 import { newCommand } from './commands/new';
@@ -22,6 +23,7 @@ export const COMMANDS: Command[] = [listCommand, checkCommand, agendaCommand, ic
   doneCommand,
   snoozeCommand,
   dormantCommand,
+  seasonCommand,
 ];
 
 function help(): string {

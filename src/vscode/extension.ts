@@ -6,6 +6,7 @@ import { RapportCompletions, RapportHovers } from './completions';
 import { registerImportCommand } from './importCommand';
 import { registerNoteCommands } from './noteCommands';
 import { FollowUpQuickFixes } from './quickFixes';
+import { registerSeasonCommands } from './seasonCommands';
 import { registerTemplateCommands } from './templateCommands';
 import { registerVaultCommands } from './vaultCommands';
 
@@ -23,6 +24,7 @@ export function activateRapport(context: vscode.ExtensionContext, env: RapportEn
       ...registerNoteCommands(host),
       ...registerVaultCommands(host),
       ...registerTemplateCommands(host),
+      ...registerSeasonCommands(host),
       registerImportCommand(host),
       vscode.languages.registerCompletionItemProvider(MARKDOWN, new RapportCompletions(host), ...RapportCompletions.triggers),
       vscode.languages.registerHoverProvider(MARKDOWN, new RapportHovers(host)),
