@@ -59,7 +59,7 @@ export async function runCli(argv: string[], given: CliIO): Promise<number> {
     return 2;
   }
   try {
-    return await command.run(rest, io);
+    return await command.run(rest, command.documentOutput ? { ...io, out: given.out } : io);
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`rapport ${name}: ${e.message}\nusage: ${command.usage}\n`);

@@ -84,10 +84,10 @@ describe('import: plan', () => {
     ], vault, TODAY, { issues: [{ line: 5, reason: 'row has 2 fields but the header has 3' }, { line: 1, reason: 'first' }] });
     assert.deepStrictEqual(plan.skipped, [
       { line: 1, reason: 'first' },
-      { line: 4, reason: "no name (only 'x@y.org')" },
+      { line: 4, reason: "no name (only 'x@y.org')", kind: 'no-name' },
       { line: 5, reason: 'row has 2 fields but the header has 3' },
-      { line: 6, reason: 'no name' },
-      { line: 7, reason: "name '—' has no letters or digits" },
+      { line: 6, reason: 'no name', kind: 'no-name' },
+      { line: 7, reason: "name '—' has no letters or digits", kind: 'no-name' },
     ]);
     assert.strictEqual(plan.create.length, 1);
   });
