@@ -19,7 +19,7 @@ export async function loadVault(dir: string | undefined, io: CliIO): Promise<{ v
   }
   if (!st.isDirectory()) throw new UsageError(`${root} is not a folder`);
   const settings = loadSettingsOrWarn(root, (t) => io.err(t));
-  const vault = new Vault(new NodeFs(root), { yieldToHost: async () => undefined, parse: { patientIdentifiers: settings.privacyGuard !== 'off' } });
+  const vault = new Vault(new NodeFs(root, { templatesFolder: settings.templatesFolder }), { yieldToHost: async () => undefined, parse: { patientIdentifiers: settings.privacyGuard !== 'off' } });
   await vault.scan();
   return { vault, root, settings };
 }
