@@ -4,13 +4,14 @@ import { agendaCommand } from './commands/agenda';
 import { checkCommand } from './commands/check';
 import { icsCommand } from './commands/ics';
 import { importCommand } from './commands/import';
+import { initCommand } from './commands/init';
 import { listCommand } from './commands/list';
 import { programsCommand } from './commands/programs';
 import { templateCommand, templatesCommand } from './commands/template';
 import { watchCommand } from './commands/watch';
 import type { CliIO, Command } from './io';
 
-export const COMMANDS: Command[] = [listCommand, checkCommand, agendaCommand, icsCommand, watchCommand, importCommand, templatesCommand, templateCommand, programsCommand];
+export const COMMANDS: Command[] = [initCommand, listCommand, checkCommand, agendaCommand, icsCommand, watchCommand, importCommand, templatesCommand, templateCommand, programsCommand];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
