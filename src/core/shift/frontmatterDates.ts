@@ -93,7 +93,7 @@ function scanValue(line: SourceLine, pos: number, node: number, state: ScanState
  */
 function scanFlow(line: SourceLine, pos: number, state: ScanState, days: number, out: Replacement[]): void {
   const text = line.text;
-  let itemStart = -1; // where the current item's (or value's) text starts, -1 between items
+  let itemStart = -1; // where the current item's (or value's) text starts; -1 while only blanks were seen
   const finishItem = (end: number) => {
     if (itemStart === -1) return;
     let s = itemStart;
@@ -130,7 +130,7 @@ function scanFlow(line: SourceLine, pos: number, state: ScanState, days: number,
       }
       const inner = text.slice(i + 1, close);
       // A quoted item is a date when the quotes hold the whole item.
-      if (itemStart !== -1 && text.slice(itemStart, i).trim() === '' && flowItemEnds(text, close + 1)) {
+      if ((itemStart === -1 || text.slice(itemStart, i).trim() === '') && flowItemEnds(text, close + 1)) {
         push(out, dateReplacement(inner, line.start + i + 1, days));
       }
       itemStart = -1;
