@@ -1,6 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { processClock } from '../node/clock';
+import { copySampleVault } from '../node/vaultInit';
 import type { RapportHost } from './host';
 import { inside } from './vaultLocator';
 
@@ -53,7 +55,10 @@ export function registerVaultCommands(host: RapportHost, context: vscode.Extensi
   ];
 }
 
-/** Copies the bundled sample; asks before using a non-empty folder and never overwrites a file. */
+/**
+ * Copies the bundled sample with its story moved to today (as `rapport init --sample` does);
+ * asks before using a non-empty folder and never overwrites a file.
+ */
 async function copySample(extensionUri: vscode.Uri, dest: string): Promise<boolean> {
   const source = path.join(extensionUri.fsPath, 'examples', 'vault');
   fs.mkdirSync(dest, { recursive: true });
@@ -64,6 +69,9 @@ async function copySample(extensionUri: vscode.Uri, dest: string): Promise<boole
       { modal: true }, 'Copy Anyway');
     if (answer !== 'Copy Anyway') return false;
   }
-  fs.cpSync(source, dest, { recursive: true, force: false, errorOnExist: false });
+  const result = copySampleVault(dest, processClock().today(), source);
+  if (result.refused.length > 0) {
+    void vscode.window.showWarningMessage(`Rapport: not copied: ${result.refused.map((r) => `${r.path} (${r.reason})`).join('; ')}.`);
+  }
   return true;
 }
