@@ -9,9 +9,21 @@ import { listCommand } from './commands/list';
 import { programsCommand } from './commands/programs';
 import { templateCommand, templatesCommand } from './commands/template';
 import { watchCommand } from './commands/watch';
+import { newCommand } from './commands/new';
+import { logCommand } from './commands/log';
+import { doneCommand } from './commands/done';
+import { snoozeCommand } from './commands/snooze';
+import { dormantCommand } from './commands/dormant';
 import type { CliIO, Command } from './io';
+import { visibleText } from '../core/terminalText';
 
-export const COMMANDS: Command[] = [initCommand, listCommand, checkCommand, agendaCommand, icsCommand, watchCommand, importCommand, templatesCommand, templateCommand, programsCommand];
+export const COMMANDS: Command[] = [initCommand, listCommand, checkCommand, agendaCommand, icsCommand, watchCommand, importCommand, templatesCommand, templateCommand, programsCommand,
+  newCommand,
+  logCommand,
+  doneCommand,
+  snoozeCommand,
+  dormantCommand,
+];
 
 function help(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -28,7 +40,9 @@ function help(): string {
   ].join('\n') + '\n';
 }
 
-export async function runCli(argv: string[], io: CliIO): Promise<number> {
+export async function runCli(argv: string[], given: CliIO): Promise<number> {
+  // Everything a command prints passes one filter: no raw control character from a vault reaches the terminal.
+  const io: CliIO = { ...given, out: (t) => given.out(visibleText(t)), err: (t) => given.err(visibleText(t)) };
   const [name, ...rest] = argv;
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
     io.out(help());
@@ -64,7 +78,7 @@ if (require.main === module) {
   runCli(process.argv.slice(2), io).then(
     (code) => { process.exitCode = code; },
     (e: unknown) => {
-      process.stderr.write(`rapport: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.stderr.write(visibleText(`rapport: ${e instanceof Error ? e.message : String(e)}\n`));
       process.exitCode = 2;
     },
   );

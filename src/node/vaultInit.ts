@@ -4,17 +4,17 @@ import { isCalendarDate, type CalendarDate } from '../core/dates';
 import { shiftVaultFile, type VaultFileKind } from '../core/shift';
 import { VAULT_FILES, VAULT_FOLDERS, VAULT_MARKERS } from '../core/vaultSkeleton';
 import { CONFIG_FILE_NAMES } from './config';
+import { copyIntoVault } from './sampleCopy';
+import { VaultFiles, type Guarded } from './vaultFiles';
 
 /** The sample's manifest: the day its story is told on. It stays with the sample; copies leave it out. */
 export const SAMPLE_MANIFEST = '.rapport-sample.json';
 
-/** What a copy or a new vault did, file by file (vault-relative, `/`-separated). */
+/** What a copy or a new vault did, file by file (vault-relative, `/`-separated; folders end in `/`). */
 export interface InitResult {
   created: string[];
   /** Already there: left exactly as they were. */
   kept: string[];
-  /** Not written, with why (a folder that is a link, a file that is not a regular file). */
-  refused: { path: string; reason: string }[];
 }
 
 /**
@@ -58,39 +58,51 @@ export function initRefusal(dir: string, { allowVault }: { allowVault: boolean }
     : `${dir} is not empty and is not a vault (${visible.length} item${visible.length === 1 ? '' : 's'}, e.g. ${visible.slice(0, 3).join(', ')})`;
 }
 
-/** A new, empty vault in `dir` (made if missing): the folders and files of the skeleton, each only where nothing is. */
-export function createEmptyVault(dir: string): InitResult {
-  const result: InitResult = { created: [], kept: [], refused: [] };
+/**
+ * A new, empty vault in `dir` (made if missing): the folders and files of the skeleton, each
+ * only where nothing is, through the guarded file layer (a folder that leads out of `dir`
+ * refuses the whole vault before anything is written).
+ */
+export function createEmptyVault(dir: string): Guarded<InitResult> {
   fs.mkdirSync(dir, { recursive: true });
-  for (const folder of VAULT_FOLDERS) ensureFolder(dir, folder, result, true);
-  for (const file of VAULT_FILES) writeNew(dir, file.path, file.text, result);
-  return result;
+  const files = new VaultFiles(dir);
+  for (const folder of VAULT_FOLDERS) {
+    const verdict = files.checkFolder(folder);
+    if (!verdict.ok) return verdict;
+  }
+  const result: InitResult = { created: [], kept: [] };
+  for (const folder of VAULT_FOLDERS) {
+    const existed = fs.existsSync(path.join(dir, folder));
+    const made = files.makeFolder(folder);
+    if (!made.ok) return made;
+    (existed ? result.kept : result.created).push(`${folder}/`);
+  }
+  for (const file of VAULT_FILES) {
+    const created = files.create(file.path, file.text);
+    if (created.ok) result.created.push(file.path);
+    else if (fs.existsSync(path.join(dir, file.path)) || isLink(path.join(dir, file.path))) result.kept.push(file.path);
+    else return created;
+  }
+  return { ok: true, value: result };
 }
 
 /**
  * Copies the sample vault into `dir` (made if missing) so that its story happens on
  * `targetDay`: every date field moves by the days from the story day to `targetDay`
- * (src/core/shift). Files already in `dir` are kept as they are, never overwritten.
+ * (src/core/shift). Files already in `dir` are kept as they are, never overwritten; the
+ * copy goes through the guarded file layer (src/node/sampleCopy.ts).
  */
-export function copySampleVault(dir: string, targetDay: CalendarDate, sampleDir: string | null = sampleVaultDir()): InitResult & { storyDay: CalendarDate } {
-  if (sampleDir === null) throw new Error('the sample vault (examples/vault) is not installed with Rapport');
-  const storyDay = sampleStoryDay(sampleDir);
-  const result: InitResult = { created: [], kept: [], refused: [] };
-  fs.mkdirSync(dir, { recursive: true });
-  const walk = (rel: string) => {
-    for (const entry of fs.readdirSync(path.join(sampleDir, rel), { withFileTypes: true })) {
-      const child = rel === '' ? entry.name : `${rel}/${entry.name}`;
-      if (child === SAMPLE_MANIFEST) continue;
-      if (entry.isDirectory()) {
-        if (ensureFolder(dir, child, result, false)) walk(child);
-      } else if (entry.isFile()) {
-        const text = fs.readFileSync(path.join(sampleDir, child), 'utf8');
-        writeNew(dir, child, shiftVaultFile(fileKind(child), text, storyDay, targetDay), result);
-      }
-    }
-  };
-  walk('');
-  return { ...result, storyDay };
+export function copySampleVault(dir: string, targetDay: CalendarDate, sampleDir: string | null = sampleVaultDir()): Guarded<InitResult & { storyDay: CalendarDate }> {
+  if (sampleDir === null) return { ok: false, reason: 'the sample vault (examples/vault) is not installed with Rapport' };
+  let storyDay: CalendarDate;
+  try {
+    storyDay = sampleStoryDay(sampleDir);
+  } catch (e) {
+    return { ok: false, reason: e instanceof Error ? e.message : String(e) };
+  }
+  const copied = copyIntoVault(sampleDir, dir, (rel, text) => shiftVaultFile(fileKind(rel), text, storyDay, targetDay), (rel) => rel === SAMPLE_MANIFEST);
+  if (!copied.ok) return copied;
+  return { ok: true, value: { created: copied.value.written, kept: copied.value.kept, storyDay } };
 }
 
 function fileKind(rel: string): VaultFileKind {
@@ -99,32 +111,10 @@ function fileKind(rel: string): VaultFileKind {
   return 'other';
 }
 
-/** Makes `rel` a real folder inside `root`; a link or a file in its place is refused, never followed. */
-function ensureFolder(root: string, rel: string, result: InitResult, report: boolean): boolean {
-  const abs = path.join(root, ...rel.split('/'));
-  let st: fs.Stats | undefined;
+function isLink(p: string): boolean {
   try {
-    st = fs.lstatSync(abs);
+    return fs.lstatSync(p).isSymbolicLink();
   } catch {
-    fs.mkdirSync(abs);
-    if (report) result.created.push(`${rel}/`);
-    return true;
-  }
-  if (st.isDirectory()) {
-    if (report) result.kept.push(`${rel}/`);
-    return true;
-  }
-  result.refused.push({ path: `${rel}/`, reason: st.isSymbolicLink() ? 'a link is in its place; Rapport does not write through it' : 'something that is not a folder is in its place' });
-  return false;
-}
-
-/** Creates `rel` with `text`, exclusively: an existing file (or anything else in its place) is kept. */
-function writeNew(root: string, rel: string, text: string, result: InitResult): void {
-  try {
-    fs.writeFileSync(path.join(root, ...rel.split('/')), text, { flag: 'wx' });
-    result.created.push(rel);
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'EEXIST') result.kept.push(rel);
-    else result.refused.push({ path: rel, reason: e instanceof Error ? e.message : String(e) });
+    return false;
   }
 }

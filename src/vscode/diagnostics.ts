@@ -22,10 +22,10 @@ export class FollowUpDiagnostics implements vscode.Disposable {
   /** Mistakes in the vault's settings file show on that file, so they are not silently ignored. */
   private publishSettingsErrors(): void {
     const file = this.session.settingsFile;
-    if (file === null || this.session.settingsErrors.length === 0) return;
+    if (file === null || this.session.settingsProblems.length === 0) return;
     const uri = this.session.uriOf(file);
-    this.collection.set(uri, this.session.settingsErrors.map((message) => {
-      const d = new vscode.Diagnostic(new vscode.Range(0, 0, 0, 0), message, vscode.DiagnosticSeverity.Warning);
+    this.collection.set(uri, this.session.settingsProblems.map(({ message, line }) => {
+      const d = new vscode.Diagnostic(new vscode.Range(line, 0, line, Number.MAX_SAFE_INTEGER), message, vscode.DiagnosticSeverity.Warning);
       d.source = 'rapport';
       d.code = 'invalid-setting';
       return d;

@@ -6,6 +6,7 @@ import { canMarkDone, markDoneEdit, snoozeDate, snoozeEdit, suggestedKind } from
 import type { FollowUp } from '../core/rules/types';
 import { INTERACTION_KINDS, type InteractionKind } from '../core/types';
 import type { RapportHost } from './host';
+import type { VaultSession } from './session';
 import { applyNoteEdit } from './noteEdits';
 import type { TreeNode } from './tree/treeNodes';
 
@@ -13,6 +14,7 @@ import type { TreeNode } from './tree/treeNodes';
 export type CommandTarget = TreeNode | vscode.Uri | undefined;
 
 interface Resolved {
+  session: VaultSession;
   uri: vscode.Uri;
   path: string;
   followUp?: FollowUp;
@@ -33,17 +35,17 @@ export function registerNoteCommands(host: RapportHost): vscode.Disposable[] {
     }
     if (target instanceof vscode.Uri) {
       const path = session.relative(target);
-      return path === undefined ? undefined : { uri: target, path };
+      return path === undefined ? undefined : { session, uri: target, path };
     }
-    if (target && (target.type === 'contact' || target.type === 'event')) return { uri: session.uriOf(target.path), path: target.path };
-    if (target && target.type === 'followUp') return { uri: session.uriOf(target.path), path: target.path, followUp: target.followUp };
+    if (target && (target.type === 'contact' || target.type === 'event')) return { session, uri: session.uriOf(target.path), path: target.path };
+    if (target && target.type === 'followUp') return { session, uri: session.uriOf(target.path), path: target.path, followUp: target.followUp };
     const editor = vscode.window.activeTextEditor;
     const path = editor ? session.relative(editor.document.uri) : undefined;
     if (!editor || path === undefined) {
       void vscode.window.showInformationMessage('Rapport: open a note of the vault, or pick a contact in the Rapport views.');
       return undefined;
     }
-    return { uri: editor.document.uri, path };
+    return { session, uri: editor.document.uri, path };
   };
 
   /** The follow-up a command is about: given, on the cursor's line, or picked from the note's list. */
@@ -79,7 +81,7 @@ export function registerNoteCommands(host: RapportHost): vscode.Disposable[] {
       if (!kind) return;
       const summary = await vscode.window.showInputBox({ prompt: 'What happened? (optional)', placeHolder: 'e.g. thanked her for the advice on aways' });
       if (summary === undefined) return;
-      await applyNoteEdit(r.uri, (text) => appendInteraction(text, today(), kind.label as InteractionKind, summary));
+      await applyNoteEdit(r.session, r.uri, (text) => appendInteraction(text, today(), kind.label as InteractionKind, summary));
     }),
 
     vscode.commands.registerCommand('rapport.markDone', async (target: CommandTarget, code?: string, line?: number) => {
@@ -87,7 +89,7 @@ export function registerNoteCommands(host: RapportHost): vscode.Disposable[] {
       if (!r) return;
       const f = await pickFollowUp(r, code, line, (x) => canMarkDone(x.code));
       if (!f) return;
-      await applyNoteEdit(r.uri, (text) => markDoneEdit(text, r.path, f, today()));
+      await applyNoteEdit(r.session, r.uri, (text) => markDoneEdit(text, r.path, f, today()));
     }),
 
     vscode.commands.registerCommand('rapport.snooze', async (target: CommandTarget, days?: number) => {
@@ -109,13 +111,13 @@ export function registerNoteCommands(host: RapportHost): vscode.Disposable[] {
         });
         if (!until) return;
       }
-      await applyNoteEdit(r.uri, (text) => snoozeEdit(text, until!.trim()));
+      await applyNoteEdit(r.session, r.uri, (text) => snoozeEdit(text, until!.trim()));
     }),
 
     vscode.commands.registerCommand('rapport.setDormant', async (target: CommandTarget) => {
       const r = resolve(target);
       if (!r) return;
-      await applyNoteEdit(r.uri, (text) => setFrontmatterField(text, 'status', 'dormant'));
+      await applyNoteEdit(r.session, r.uri, (text) => setFrontmatterField(text, 'status', 'dormant'));
     }),
   ];
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { DIAGNOSTIC_SOURCE, toWorkspaceEdit } from './convert';
-import { setFrontmatterField, type EditResult } from '../core/edits';
+import { redactEdit, setFrontmatterField, type EditResult } from '../core/edits';
+import { fromRange } from './convert';
 import { canMarkDone, markDoneEdit, snoozeDate, snoozeEdit } from '../core/resolutions';
 import { PATIENT_IDENTIFIER_CODE, REDACTED } from '../core/privacy';
 import { RULE_CODES } from '../core/settings';
@@ -32,6 +33,8 @@ export class FollowUpQuickFixes implements vscode.CodeActionProvider {
     const session = this.host.session;
     const path = session?.relative(doc.uri);
     if (!session || path === undefined) return [];
+    // A note that is a link out of the vault gets no edits: saving them would write the target.
+    if (doc.uri.scheme !== 'file' || session.editRefusal(doc.uri) !== null) return [];
     const text = doc.getText();
     const actions: vscode.CodeAction[] = [];
     const edit = (title: string, result: EditResult, diagnostic: vscode.Diagnostic, preferred = false) => {
@@ -53,12 +56,8 @@ export class FollowUpQuickFixes implements vscode.CodeActionProvider {
     for (const d of context.diagnostics) {
       const code = typeof d.code === 'object' ? String(d.code.value) : String(d.code ?? '');
       if (d.source === DIAGNOSTIC_SOURCE && code === PATIENT_IDENTIFIER_CODE) {
-        const a = new vscode.CodeAction(`Redact (replace with ${REDACTED})`, vscode.CodeActionKind.QuickFix);
-        a.edit = new vscode.WorkspaceEdit();
-        a.edit.replace(doc.uri, d.range, REDACTED);
-        a.diagnostics = [d];
-        a.isPreferred = true;
-        actions.push(a);
+        // Proven like every edit: in the frontmatter, only the value holding the identifier may change.
+        edit(`Redact (replace with ${REDACTED})`, redactEdit(text, fromRange(doc.validateRange(d.range)), REDACTED), d, true);
         continue;
       }
       if (d.source !== DIAGNOSTIC_SOURCE || !(RULE_CODES as readonly string[]).includes(code)) continue;

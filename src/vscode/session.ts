@@ -12,7 +12,8 @@ import { noteProblems } from '../core/report';
 import type { ParseOptions } from '../core/parseNote';
 import { Vault, type ChangeSet } from '../core/vault';
 import { isNotePath } from '../core/vaultFs';
-import { loadVaultConfig } from '../node/config';
+import { VaultFiles } from '../node/vaultFiles';
+import { loadVaultConfig, settingsProblems, type SettingsProblem } from '../node/config';
 import { NodeFs } from '../node/nodeFs';
 
 export type SessionState = 'noVault' | 'indexing' | 'ready' | 'empty';
@@ -51,7 +52,7 @@ export class VaultSession implements vscode.Disposable {
   private disposed = false;
   private _today: CalendarDate;
   private _settings: RapportSettings;
-  private _settingsErrors: string[] = [];
+  private _settingsProblems: SettingsProblem[] = [];
   private _settingsFile: string | null = null;
   private readonly restartEmitter = new vscode.EventEmitter<void>();
   /** Fires when a settings change needs a fresh index (the host then starts a new session). */
@@ -83,7 +84,12 @@ export class VaultSession implements vscode.Disposable {
   }
 
   get settingsErrors(): readonly string[] {
-    return this._settingsErrors;
+    return this._settingsProblems.map((p) => p.message);
+  }
+
+  /** Each settings problem with its 0-based line in the settings file. */
+  get settingsProblems(): readonly SettingsProblem[] {
+    return this._settingsProblems;
   }
 
   /** The vault's settings file (`.rapport.json` or `rapport.config.json`), when there is one. */
@@ -130,6 +136,26 @@ export class VaultSession implements vscode.Disposable {
       }),
     );
     this.scheduleDayCheck();
+  }
+
+  private _files: VaultFiles | undefined;
+
+  /** The guarded file layer for this vault (made on first use: the constructor does no I/O). */
+  get files(): VaultFiles {
+    this._files ??= new VaultFiles(this.root);
+    return this._files;
+  }
+
+  /** Null when the file at `uri` is a note Rapport may edit (really inside the vault, a regular file); else why not. */
+  editRefusal(uri: vscode.Uri): string | null {
+    const rel = uri.scheme === 'file' ? this.relative(uri) : undefined;
+    if (rel === undefined) return 'this file is not in the vault';
+    try {
+      const where = this.files.locate(rel);
+      return where.ok ? null : where.reason;
+    } catch (e) {
+      return e instanceof Error ? e.message : String(e);
+    }
   }
 
   /** Vault-relative path with forward slashes, or undefined for a file outside the vault. */
@@ -240,7 +266,7 @@ export class VaultSession implements vscode.Disposable {
     const file = loadVaultConfig(this.root);
     const merged = this.config.followUpSettings(file.raw);
     this._settings = merged.settings;
-    this._settingsErrors = [...file.errors, ...merged.errors];
+    this._settingsProblems = [...file.errors.map((message) => ({ message, line: 0 })), ...settingsProblems(file, merged.errors)];
     this._settingsFile = file.file;
   }
 

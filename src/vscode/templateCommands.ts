@@ -3,6 +3,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { appendInteraction } from '../core/edits';
 import { safeNoteFileName } from '../core/fileNames';
+import { mailtoComponents } from '../core/mailto';
 import { newContactNote } from '../core/newContact';
 import { fillTemplate, rankTemplates, templateFields, templateFits, toSnippet, type Template } from '../core/templates';
 import { ROLES, type ContactNote } from '../core/types';
@@ -121,8 +122,8 @@ export function registerTemplateCommands(host: RapportHost): vscode.Disposable[]
       const actions = contact.email ? ['Open in Mail App', 'Copy'] : ['Copy'];
       const choice = await vscode.window.showInformationMessage(`Email to ${contact.name} is ready.${missing}`, ...actions);
       if (choice === 'Open in Mail App' && contact.email) {
-        const query = `subject=${encodeURIComponent(filled.subject ?? '')}&body=${encodeURIComponent(filled.body)}`;
-        await vscode.env.openExternal(vscode.Uri.parse(`mailto:${encodeURIComponent(contact.email).replace(/%40/g, '@')}?${query}`, true));
+        // Components VS Code's own re-encoding leaves with subject and body only (see core/mailto).
+        await vscode.env.openExternal(vscode.Uri.from(mailtoComponents(contact.email, filled.subject, filled.body)));
       } else if (choice === 'Copy') {
         await vscode.env.clipboard.writeText(text);
       }
@@ -132,7 +133,7 @@ export function registerTemplateCommands(host: RapportHost): vscode.Disposable[]
       const log = await vscode.window.showInformationMessage(`Log this as "${kind}" today in ${contact.name}'s note?`, `Log as ${kind}`, kind === 'emailed' ? 'Log as followed-up' : 'Log as emailed');
       if (!log) return;
       const logged = log.endsWith('followed-up') ? 'followed-up' : 'emailed';
-      await applyNoteEdit(session.uriOf(contact.path), (t) => appendInteraction(t, session.today, logged, template.title));
+      await applyNoteEdit(session, session.uriOf(contact.path), (t) => appendInteraction(t, session.today, logged, template.title));
     }),
 
     /** Asks for each field; callers such as keybindings or tests may pass them instead. */
@@ -161,16 +162,14 @@ export function registerTemplateCommands(host: RapportHost): vscode.Disposable[]
       }, host.templates().contactTemplate);
       const taken = new Set(session.vault.paths().map((p) => p.toLowerCase()));
       const rel = safeNoteFileName(name, (p) => taken.has(p) || fs.existsSync(path.join(session.root, ...p.split('/'))));
-      const uri = session.uriOf(rel);
-      const edit = new vscode.WorkspaceEdit();
-      edit.createFile(uri, { overwrite: false, ignoreIfExists: false });
-      edit.insert(uri, new vscode.Position(0, 0), result.text);
-      if (!(await vscode.workspace.applyEdit(edit))) {
-        void vscode.window.showErrorMessage(`Rapport: could not create ${rel}.`);
+      // Written through the guarded layer: a contacts/ that links out of the vault is refused, and nothing is overwritten.
+      const created = session.files.create(rel, result.text);
+      if (!created.ok) {
+        void vscode.window.showErrorMessage(`Rapport: could not create ${rel}: ${created.reason}.`);
         return;
       }
+      const uri = session.uriOf(rel);
       const doc = await vscode.workspace.openTextDocument(uri);
-      await doc.save();
       await vscode.window.showTextDocument(doc);
       for (const p of result.problems) void vscode.window.showWarningMessage(`Rapport: templates/contact.md was not used: ${p}`);
       return uri;

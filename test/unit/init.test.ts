@@ -137,16 +137,22 @@ describe('rapport init: an empty vault', () => {
     for (const made of ['README.md', 'conferences', 'rotations', 'programs']) assert.ok(fs.existsSync(path.join(tmp, made)), made);
   });
 
-  it('never writes through a link in place of a folder or a file', async () => {
+  it('never writes through a link that leads out of the vault, nor over a dangling one', async () => {
     const outside = path.join(tmp, 'outside');
     fs.mkdirSync(outside);
     const dir = path.join(tmp, 'vault');
     fs.mkdirSync(dir);
     fs.symlinkSync(outside, path.join(dir, 'contacts'));
-    fs.symlinkSync(path.join(outside, 'profile.md'), path.join(dir, 'profile.md')); // dangling
     const io = cli('2027-04-10');
-    assert.strictEqual(await runCli(['init', dir], io), 0);
-    assert.match(io.stderr, /did not write contacts\/: a link is in its place/);
+    assert.strictEqual(await runCli(['init', dir], io), 1);
+    assert.match(io.stderr, /contacts leads outside the vault.*Nothing was written/);
+    assert.deepStrictEqual(fs.readdirSync(dir), ['contacts']);
+    assert.deepStrictEqual(fs.readdirSync(outside), []);
+    fs.rmSync(path.join(dir, 'contacts'));
+    fs.symlinkSync(path.join(outside, 'profile.md'), path.join(dir, 'profile.md')); // dangling
+    const again = cli('2027-04-10');
+    assert.strictEqual(await runCli(['init', dir], again), 0, again.stderr);
+    assert.match(again.stdout, /kept what was already there: profile\.md/);
     assert.deepStrictEqual(fs.readdirSync(outside), []);
   });
 

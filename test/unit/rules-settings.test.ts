@@ -103,7 +103,7 @@ describe('vault settings file', () => {
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('is optional', () => {
-    assert.deepStrictEqual(loadVaultConfig(dir), { file: null, raw: undefined, errors: [] });
+    assert.deepStrictEqual(loadVaultConfig(dir), { file: null, raw: undefined, errors: [], text: '' });
     assert.deepStrictEqual(loadSettings(dir).settings, DEFAULT_SETTINGS);
   });
 
@@ -125,7 +125,7 @@ describe('vault settings file', () => {
     fs.writeFileSync(path.join(dir, '.rapport.json'), '{"maxAttempts": 4, "colour": "red"}');
     const unknown = loadSettings(dir);
     assert.strictEqual(unknown.settings.maxAttempts, 4);
-    assert.deepStrictEqual(unknown.errors, [".rapport.json: Unknown setting 'colour'."]);
+    assert.deepStrictEqual(unknown.errors, [".rapport.json:1: Unknown setting 'colour'."]);
   });
 
   it('reports a folder in place of the file', () => {

@@ -6,13 +6,11 @@ import {
 import { loadRememberedMapping, readImportFile, rememberMapping, writePlannedNotes, type WriteResult } from '../../node/importFile';
 import { UsageError, flag, oneOf, parseArgs } from '../args';
 import type { CliIO, Command } from '../io';
+import { visibleLine } from '../../core/terminalText';
 import { loadVault, todayArg } from '../vaultLoader';
 
-/** Text from the file or the vault shown in a terminal: no control characters (an ESC could repaint the screen). */
-function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ');
-}
+/** Text from the file or the vault shown in a terminal: control characters as visible escapes (an ESC could repaint the screen). */
+const printable = visibleLine;
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;

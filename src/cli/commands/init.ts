@@ -26,13 +26,15 @@ export const initCommand: Command = {
       io.err(`rapport init: ${refusal}; ${sample ? 'the sample needs an empty folder' : 'choose an empty folder or an existing vault'}. Nothing was written.\n`);
       return 1;
     }
-    if (sample) {
-      const r = copySampleVault(dir, today);
-      report(io, r);
-      io.out(`Sample vault in ${dir}: its story (told on ${r.storyDay}) now happens on ${today}. Try: rapport agenda ${quoted(dir)} --today ${today}\n`);
+    const made = sample ? copySampleVault(dir, today) : createEmptyVault(dir);
+    if (!made.ok) {
+      io.err(`rapport init: ${made.reason}. Nothing was written.\n`);
+      return 1;
+    }
+    report(io, made.value);
+    if ('storyDay' in made.value) {
+      io.out(`Sample vault in ${dir}: its story (told on ${made.value.storyDay}) now happens on ${today}. Try: rapport agenda ${quoted(dir)} --today ${today}\n`);
     } else {
-      const r = createEmptyVault(dir);
-      report(io, r);
       io.out(`Vault in ${dir}. Fill in profile.md, then add people to contacts/.\n`);
     }
     return 0;
@@ -42,7 +44,6 @@ export const initCommand: Command = {
 function report(io: CliIO, r: InitResult): void {
   const files = r.created.filter((p) => !p.endsWith('/')).length;
   io.out(`created ${files} file${files === 1 ? '' : 's'}${r.kept.length ? `; kept what was already there: ${r.kept.join(', ')}` : ''}\n`);
-  for (const x of r.refused) io.err(`rapport init: did not write ${x.path}: ${x.reason}\n`);
 }
 
 function quoted(dir: string): string {

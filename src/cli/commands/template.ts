@@ -1,5 +1,6 @@
 import * as path from 'path';
 import { fillTemplate, templateFields, type TemplateProblem, type TemplateRegistry } from '../../core/templates';
+import { mailSubject, mailtoLink } from '../../core/mailto';
 import type { ContactNote } from '../../core/types';
 import type { Vault } from '../../core/vault';
 import { loadTemplates } from '../../node/templateLoader';
@@ -83,9 +84,9 @@ function unknownTemplate(registry: TemplateRegistry, id: string): UsageError {
 export const templateCommand: Command = {
   name: 'template',
   summary: 'Print a template filled in for a contact (unknown fields shown as [field])',
-  usage: 'rapport template ID --contact FILE [--vault VAULT] [--today YYYY-MM-DD]',
+  usage: 'rapport template ID --contact FILE [--vault VAULT] [--today YYYY-MM-DD] [--mailto]',
   async run(argv, io) {
-    const args = parseArgs(argv, { values: ['contact', 'vault', 'today'] });
+    const args = parseArgs(argv, { values: ['contact', 'vault', 'today'], switches: ['mailto'] });
     const [id, extra] = args.positionals;
     if (id === undefined) throw new UsageError('which template? give its id (see rapport templates)');
     if (extra !== undefined) throw new UsageError(`unexpected argument '${extra}'`);
@@ -98,7 +99,13 @@ export const templateCommand: Command = {
     if (!template) throw unknownTemplate(registry, id);
     const contact = findContact(vault, root, contactArg, io);
     const filled = fillTemplate(template, templateFields(vault, contact, vault.profile(), today));
-    if (filled.subject !== null) io.out(`Subject: ${filled.subject}\n\n`);
+    if (args.flags.get('mailto') === true) {
+      // A link for scripts: only subject and body, every reserved character encoded (RFC 6068).
+      io.out(`${mailtoLink(contact.email, filled.subject, filled.body)}\n`);
+      if (filled.missing.length > 0) io.err(`To fill in: ${filled.missing.join('; ')}\n`);
+      return 0;
+    }
+    if (filled.subject !== null) io.out(`Subject: ${mailSubject(filled.subject)}\n\n`);
     io.out(`${filled.body}\n`);
     if (filled.missing.length > 0) io.err(`To fill in: ${filled.missing.join('; ')}\n`);
     return 0;
