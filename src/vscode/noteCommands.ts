@@ -24,6 +24,8 @@ const KIND_HELP: Record<InteractionKind, string> = {
   met: 'Met in person', call: 'Phone or video call', meeting: 'A scheduled meeting', emailed: 'You sent an email',
   'followed-up': 'You sent a follow-up', replied: 'They replied', received: 'They wrote first', thanked: 'You sent a thank-you',
   presented: 'You presented (poster, talk)', note: 'A note to self',
+  advice: 'Advice they gave you (report back later)', feedback: 'You asked for feedback',
+  'no-reply-needed': 'Their message needs no answer',
 };
 
 export function registerNoteCommands(host: RapportHost): vscode.Disposable[] {

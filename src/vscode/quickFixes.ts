@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { DIAGNOSTIC_SOURCE, toWorkspaceEdit } from './convert';
 import { redactEdit, setFrontmatterField, type EditResult } from '../core/edits';
 import { fromRange } from './convert';
-import { canMarkDone, markDoneEdit, snoozeDate, snoozeEdit } from '../core/resolutions';
+import { canMarkDone, markDoneEdit, noReplyNeededEdit, snoozeDate, snoozeEdit } from '../core/resolutions';
 import { PATIENT_IDENTIFIER_CODE, REDACTED } from '../core/privacy';
 import { RULE_CODES } from '../core/settings';
 import type { RapportHost } from './host';
@@ -17,6 +17,12 @@ const TITLES: Record<string, string> = {
   'rotation-thank-you': 'Mark done: log the thank-you',
   'eras-update': 'Mark done: log the ERAS update email',
   'keep-in-touch': 'Mark done: log a keep-in-touch email',
+  'report-back': 'Mark done: log that you reported back',
+  'meeting-prep': 'Mark done: log that you sent your agenda and CV',
+  'pre-rotation': 'Mark done: log the email to the coordinator',
+  'rotation-interest': 'Mark done: note that you expressed your interest',
+  'research-check-in': 'Mark done: log the progress update',
+  reconnect: 'Mark done: log the fresh note',
 };
 
 /**
@@ -67,6 +73,7 @@ export class FollowUpQuickFixes implements vscode.CodeActionProvider {
         const title = this.host.templates().registry.get(followUp.template)?.title ?? followUp.template;
         command(`Insert the email: ${title}`, { command: 'rapport.insertTemplate', title: 'Insert Template', arguments: [doc.uri, followUp.template] }, d);
       }
+      if (code === 'reply-owed') edit('No answer needed: close their message', noReplyNeededEdit(text, session.today), d);
       if (canMarkDone(code)) edit(TITLES[code] ?? 'Mark follow-up done', markDoneEdit(text, path, { code, range: { start: { line, character: 0 }, end: { line, character: 0 } } }, session.today), d, true);
       command('Log interaction today…', { command: 'rapport.logInteraction', title: 'Log Interaction', arguments: [doc.uri, code] }, d);
       if (isContact) {

@@ -6,7 +6,7 @@ import { safeNoteFileName } from '../core/fileNames';
 import { mailtoComponents } from '../core/mailto';
 import { newContactNote } from '../core/newContact';
 import { fillTemplate, rankTemplates, templateFields, templateFits, toSnippet, type Template } from '../core/templates';
-import { ROLES, type ContactNote } from '../core/types';
+import { ROLES, type ConferenceNote, type ContactNote, type RotationNote } from '../core/types';
 import type { RapportHost } from './host';
 import { applyNoteEdit } from './noteEdits';
 import type { VaultSession } from './session';
@@ -58,12 +58,21 @@ async function pickTemplate(host: RapportHost, session: VaultSession, contact: C
   return picked?.t;
 }
 
-function fieldsFor(session: VaultSession, contact: ContactNote) {
-  return templateFields(session.vault, contact, session.vault.profile(), session.today);
+/** The rotation or conference a command was run from (a pre-rotation email from the rotation note), so its dates fill in. */
+function eventOf(session: VaultSession, target: Target): ConferenceNote | RotationNote | undefined {
+  const rel = target instanceof vscode.Uri ? session.relative(target)
+    : target && 'path' in target && target.path ? target.path
+      : vscode.window.activeTextEditor ? session.relative(vscode.window.activeTextEditor.document.uri) : undefined;
+  const note = rel === undefined ? undefined : session.vault.get(rel);
+  return note?.kind === 'rotation' || note?.kind === 'conference' ? note : undefined;
+}
+
+function fieldsFor(session: VaultSession, contact: ContactNote, event?: ConferenceNote | RotationNote) {
+  return templateFields(session.vault, contact, session.vault.profile(), session.today, event);
 }
 
 /** The session, contact and template a template command works on; undefined when the user backs out. */
-async function chooseEmail(host: RapportHost, target: Target, templateId?: string): Promise<{ session: VaultSession; contact: ContactNote; template: Template } | undefined> {
+async function chooseEmail(host: RapportHost, target: Target, templateId?: string): Promise<{ session: VaultSession; contact: ContactNote; template: Template; event?: ConferenceNote | RotationNote } | undefined> {
   const session = host.session;
   if (!session) {
     void vscode.window.showInformationMessage('Rapport: open a vault first.');
@@ -73,7 +82,7 @@ async function chooseEmail(host: RapportHost, target: Target, templateId?: strin
   const contact = await pickContact(session, target);
   if (!contact) return undefined;
   const template = await pickTemplate(host, session, contact, templateId);
-  return template ? { session, contact, template } : undefined;
+  return template ? { session, contact, template, event: eventOf(session, target) } : undefined;
 }
 
 export function registerTemplateCommands(host: RapportHost): vscode.Disposable[] {
@@ -86,8 +95,8 @@ export function registerTemplateCommands(host: RapportHost): vscode.Disposable[]
     vscode.commands.registerCommand('rapport.insertTemplate', async (target?: Target, templateId?: string) => {
       const chosen = await chooseEmail(host, target, templateId);
       if (!chosen) return;
-      const { session, contact, template } = chosen;
-      const snippet = toSnippet(template, fieldsFor(session, contact));
+      const { session, contact, template, event } = chosen;
+      const snippet = toSnippet(template, fieldsFor(session, contact, event));
 
       // From a quick fix the target is the note itself: the draft goes at its end, never into the frontmatter.
       let editor = vscode.window.activeTextEditor;
@@ -114,8 +123,8 @@ export function registerTemplateCommands(host: RapportHost): vscode.Disposable[]
     vscode.commands.registerCommand('rapport.composeEmail', async (target?: Target, templateId?: string) => {
       const chosen = await chooseEmail(host, target, templateId);
       if (!chosen) return;
-      const { session, contact, template } = chosen;
-      const filled = fillTemplate(template, fieldsFor(session, contact));
+      const { session, contact, template, event } = chosen;
+      const filled = fillTemplate(template, fieldsFor(session, contact, event));
       const text = `${filled.subject !== null ? `Subject: ${filled.subject}\n\n` : ''}${filled.body}\n`;
       await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'plaintext', content: text }));
       const missing = filled.missing.length > 0 ? ` Fill in: ${filled.missing.join(', ')}.` : '';
