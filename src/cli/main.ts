@@ -7,6 +7,7 @@ import { importCommand } from './commands/import';
 import { initCommand } from './commands/init';
 import { listCommand } from './commands/list';
 import { programsCommand } from './commands/programs';
+import { seasonCommand } from './commands/season';
 import { templateCommand, templatesCommand } from './commands/template';
 import { watchCommand } from './commands/watch';
 import { newCommand } from './commands/new';
@@ -23,6 +24,7 @@ export const COMMANDS: Command[] = [initCommand, listCommand, checkCommand, agen
   doneCommand,
   snoozeCommand,
   dormantCommand,
+  seasonCommand,
 ];
 
 function help(): string {
@@ -58,7 +60,7 @@ export async function runCli(argv: string[], given: CliIO): Promise<number> {
     return 2;
   }
   try {
-    return await command.run(rest, io);
+    return await command.run(rest, command.documentOutput ? { ...io, out: given.out } : io);
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`rapport ${name}: ${e.message}\nusage: ${command.usage}\n`);

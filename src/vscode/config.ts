@@ -43,9 +43,15 @@ export class RapportConfig {
       const value = explicitValue(this.section, key);
       if (value !== undefined) overrides[key] = value;
     }
-    for (const key of ['privacyGuard']) {
+    for (const key of ['privacyGuard', 'postInterviewPolicy']) {
       const value = explicitValue(this.section, key);
       if (value !== undefined) overrides[key] = value;
+    }
+    // Season dates merge key by key over the vault file's, like rules.
+    const season = explicitValue(this.section, 'season');
+    if (season !== null && typeof season === 'object' && !Array.isArray(season)) {
+      const fileSeason = base.season !== null && typeof base.season === 'object' && !Array.isArray(base.season) ? (base.season as Record<string, unknown>) : {};
+      overrides.season = { ...fileSeason, ...(season as Record<string, unknown>) };
     }
     const rules = explicitValue(this.section, 'rules');
     if (rules !== null && typeof rules === 'object') {

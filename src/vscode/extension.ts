@@ -1,30 +1,34 @@
 import * as vscode from 'vscode';
 import { RapportConfig } from './config';
+import type { RapportEnvironment } from './environment';
 import { RapportHost } from './host';
 import { RapportCompletions, RapportHovers } from './completions';
 import { registerImportCommand } from './importCommand';
 import { registerNoteCommands } from './noteCommands';
 import { FollowUpQuickFixes } from './quickFixes';
+import { registerSeasonCommands } from './seasonCommands';
 import { registerTemplateCommands } from './templateCommands';
 import { registerVaultCommands } from './vaultCommands';
 
 /**
  * The composition root: build the host, hand it to each feature, and say so when
  * something fails instead of failing silently. No vault I/O happens here; the first
- * index runs in the background once the host starts.
+ * index runs in the background once the host starts. Shared by both entry points:
+ * `extension.node.ts` (desktop) and `extension.web.ts` (browser) differ only in `env`.
  */
-export function activate(context: vscode.ExtensionContext): RapportHost {
-  const host = new RapportHost(context);
+export function activateRapport(context: vscode.ExtensionContext, env: RapportEnvironment): RapportHost {
+  const host = new RapportHost(context, env);
   try {
     context.subscriptions.push(
       host,
       ...registerNoteCommands(host),
-      ...registerVaultCommands(host, context),
+      ...registerVaultCommands(host),
       ...registerTemplateCommands(host),
+      ...registerSeasonCommands(host),
       registerImportCommand(host),
-      vscode.languages.registerCompletionItemProvider({ language: 'markdown', scheme: 'file' }, new RapportCompletions(host), ...RapportCompletions.triggers),
-      vscode.languages.registerHoverProvider({ language: 'markdown', scheme: 'file' }, new RapportHovers(host)),
-      vscode.languages.registerCodeActionsProvider({ language: 'markdown', scheme: 'file' }, new FollowUpQuickFixes(host), {
+      vscode.languages.registerCompletionItemProvider(MARKDOWN, new RapportCompletions(host), ...RapportCompletions.triggers),
+      vscode.languages.registerHoverProvider(MARKDOWN, new RapportHovers(host)),
+      vscode.languages.registerCodeActionsProvider(MARKDOWN, new FollowUpQuickFixes(host), {
         providedCodeActionKinds: FollowUpQuickFixes.kinds,
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
@@ -34,6 +38,7 @@ export function activate(context: vscode.ExtensionContext): RapportHost {
       vscode.workspace.onDidChangeWorkspaceFolders(() => host.start()),
       vscode.workspace.onDidGrantWorkspaceTrust(() => host.start()),
     );
+    void vscode.commands.executeCommand('setContext', 'rapport.localDisk', env.localDisk);
     host.start();
   } catch (e) {
     void vscode.window.showErrorMessage(`Rapport failed to start: ${e instanceof Error ? e.message : String(e)}`);
@@ -41,6 +46,9 @@ export function activate(context: vscode.ExtensionContext): RapportHost {
   }
   return host;
 }
+
+/** Notes in the vault's own file system, whatever its scheme (file, vscode-remote, vscode-vfs). */
+const MARKDOWN: vscode.DocumentSelector = { language: 'markdown' };
 
 export function deactivate(): void {
   // Everything is in context.subscriptions.

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import { isCalendarDate } from '../core/dates';
-import { processClock } from '../node/clock';
 import { appendInteraction, setFrontmatterField } from '../core/edits';
 import { canMarkDone, markDoneEdit, snoozeDate, snoozeEdit, suggestedKind } from '../core/resolutions';
 import type { FollowUp } from '../core/rules/types';
@@ -64,7 +63,7 @@ export function registerNoteCommands(host: RapportHost): vscode.Disposable[] {
     return picked?.f;
   };
 
-  const today = () => host.session?.today ?? processClock().today();
+  const today = () => host.session?.today ?? host.env.clock.today();
 
   return [
     vscode.commands.registerCommand('rapport.openNote', async (uri: vscode.Uri, line = 0) => {

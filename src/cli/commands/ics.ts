@@ -40,8 +40,10 @@ export function outputPath(args: ReturnType<typeof parseArgs>, io: CliIO): strin
 
 export const icsCommand: Command = {
   name: 'ics',
-  summary: 'Export follow-ups as an iCalendar (.ics) file with a 9:00 reminder on each due day',
+  summary: 'Export follow-ups as an iCalendar (.ics) file with a 9:00 reminder on each due day (overdue ones on today)',
   usage: 'rapport ics [VAULT] [--today YYYY-MM-DD] [--days N] [-o FILE]',
+  // toICalendar escapes every control character itself; bidi marks and emoji in names stay as they are.
+  documentOutput: true,
   async run(argv, io) {
     const args = parseArgs(argv, { values: ['today', 'days', 'output'], aliases: { o: 'output' } });
     const today = todayArg(args, io);
@@ -50,7 +52,7 @@ export const icsCommand: Command = {
     const file = outputPath(args, io);
     const { vault, settings } = await loadVault(args.positionals[0], io);
     const items = agendaItems(buildAgenda(vault, today, settings, days));
-    const text = toICalendar(items);
+    const text = toICalendar(items, { today });
     if (file === null) {
       io.out(text);
     } else {
