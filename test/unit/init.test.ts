@@ -62,7 +62,8 @@ describe('rapport init --sample: the story reads the same on any day', () => {
     this.timeout(60_000);
     const original = await agenda(SAMPLE, story);
     const originalCodes = await checkCodes(SAMPLE, story);
-    assert.deepStrictEqual(originalCodes.filter((c) => (RULE_CODES as readonly string[]).includes(c)), [...RULE_CODES].sort(), 'every built-in rule fires in the sample');
+    // every built-in rule fires in the story, but match-news: the Match comes after the story day (test/unit/sample-vault.test.ts)
+    assert.deepStrictEqual(RULE_CODES.filter((c) => !originalCodes.includes(c)), ['match-news'], 'every built-in rule but match-news fires in the sample');
     for (const [k, list] of Object.entries(original)) assert.ok(list.length > 0, `the story has items in ${k}`);
     for (const [n, target] of TARGETS.entries()) {
       const dir = path.join(tmp, `copy-${n}`);
