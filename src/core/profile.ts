@@ -1,32 +1,17 @@
 import type { Severity } from './types';
 import type { Vault } from './vault';
+import { PROFILE } from './vaultSkeleton';
 
 /** Where the student's own details live: the `me.*` fields of every email template. */
 export const PROFILE_FILE = 'profile.md';
 export const MISSING_PROFILE_CODE = 'missing-profile';
 
 /**
- * A new profile.md: every field an email template reads from it (`me.name`, `me.school`,
- * `me.year`, `me.interest` from `interests`, `me.email`, `me.phone`), empty for the
- * student to fill in. Empty values read as unknown, so a draft keeps a tab stop for each.
+ * A new profile.md: the same template `rapport init` writes, with every field an email
+ * template reads from it (`me.name`, `me.school`, `me.year`, `me.interest` from
+ * `interests`, `me.email`, `me.phone`), empty for the student to fill in.
  */
-export const PROFILE_TEMPLATE = [
-  '---',
-  'type: profile',
-  'name:',
-  'school:',
-  'year:',
-  'interests: []',
-  'email:',
-  'phone:',
-  '---',
-  '',
-  '# My profile',
-  '',
-  'Your name, school, year (MS3, MS4, MD/PhD student…), interests, email and phone sign every',
-  'email Rapport drafts. Add a line or two about what you are looking for this season.',
-  '',
-].join('\n');
+export const PROFILE_TEMPLATE = PROFILE;
 
 export interface VaultProblem {
   code: string;

@@ -12,7 +12,8 @@ export interface SkeletonFile {
   text: string;
 }
 
-const PROFILE = `---
+/** The profile template: also what "Open Your Profile" and `rapport profile` create when profile.md is missing. */
+export const PROFILE = `---
 type: profile
 name:                 # your name, as you sign an email
 school:               # your medical school
