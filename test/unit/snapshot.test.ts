@@ -1,6 +1,4 @@
 import * as assert from 'assert';
-import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { collectProblems } from '../../src/core/report';
 import { evaluateVault } from '../../src/core/rules';
