@@ -39,6 +39,12 @@ type DiskEvent = 'change' | 'delete';
 
 /** How many notes are evaluated between two checks of the slice's time. */
 const EVALUATE_CHUNK = 64;
+/**
+ * The most notes one change event names: each costs its listeners (diagnostics, trees) work
+ * that the slice's clock does not see until they return. Follow-ups restored from a snapshot
+ * cost nothing to "evaluate", so without this one event would name the whole vault.
+ */
+const MAX_PER_EVENT = 256;
 /** A snapshot is saved this long after the last change… */
 const SAVE_DEBOUNCE_MS = 2_000;
 /** …and at most this often, however busy the vault (each save encodes every note). */
@@ -400,7 +406,7 @@ export class VaultSession implements vscode.Disposable {
         const results = known ?? evaluateNotes(this.vault, part, this._today, this._settings);
         for (const p of part) this.followUpsByPath.set(p, results.get(p) ?? []);
         chunk.push(...part);
-        if (Date.now() - started > 8) break;
+        if (Date.now() - started > 8 || chunk.length >= MAX_PER_EVENT) break;
       }
       if (this.disposed) return;
       this.updateState();
