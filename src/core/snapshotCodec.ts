@@ -99,14 +99,20 @@ function decodeRange(a: Json[], at: number, what: string): Range {
 }
 
 function encodeProblem(p: Problem): Json {
-  return p.due === undefined ? [p.code, p.severity, p.message, ...encodeRange(p.range)] : [p.code, p.severity, p.message, ...encodeRange(p.range), p.due];
+  const replacement = p.replacement === undefined ? null : [...encodeRange(p.replacement.range), p.replacement.text];
+  return [p.code, p.severity, p.message, ...encodeRange(p.range), p.due ?? null, replacement];
 }
 
 function decodeProblem(v: Json): Problem {
   const a = arr(v, 'problem');
-  if (a.length !== 7 && a.length !== 8) fail('problem');
+  if (a.length !== 9) fail('problem');
   const p: Problem = { code: str(a[0], 'problem code'), severity: oneOf(a[1], SEVERITIES, 'severity'), message: str(a[2], 'message'), range: decodeRange(a, 3, 'problem range') };
-  if (a.length === 8) p.due = date(a[7], 'problem due');
+  if (a[7] !== null) p.due = date(a[7], 'problem due');
+  if (a[8] !== null) {
+    const r = arr(a[8], 'replacement');
+    if (r.length !== 5) fail('replacement');
+    p.replacement = { range: decodeRange(r, 0, 'replacement range'), text: str(r[4], 'replacement text') };
+  }
   return p;
 }
 
@@ -179,8 +185,8 @@ export function encodeNote(n: Note): Json {
   const out: Json[] = [
     n.path, n.kind, n.name, n.frontmatter, n.keyLines, n.frontmatterEnd, n.frontmatterBroken,
     n.interactions.map((i) => [i.date, i.kind, i.direction, i.text, i.line]),
-    n.tasks.map((t) => [t.text, t.due, t.done, t.line]),
-    n.links.map((l) => [l.target, ...encodeRange(l.range)]),
+    n.tasks.map((t) => [t.text, t.due, t.done, t.line, t.status ?? null]),
+    n.links.map((l) => [l.target, ...encodeRange(l.range), l.alt ?? null]),
     n.tags, n.problems.map(encodeProblem), n.lineCount, n.eol,
   ];
   const fields = n as unknown as Record<string, Json>;
@@ -216,13 +222,17 @@ export function decodeNote(v: Json): Note {
     }),
     tasks: arr(a[8], 'tasks').map((x): Task => {
       const t = arr(x, 'task');
-      if (t.length !== 4) fail('task');
-      return { text: str(t[0], 'task text'), due: dateOrNull(t[1], 'task due'), done: bool(t[2], 'task done'), line: int(t[3], 'task line') };
+      if (t.length !== 5) fail('task');
+      const task: Task = { text: str(t[0], 'task text'), due: dateOrNull(t[1], 'task due'), done: bool(t[2], 'task done'), line: int(t[3], 'task line') };
+      if (t[4] !== null) task.status = str(t[4], 'task status');
+      return task;
     }),
     links: arr(a[9], 'links').map((x): WikiLink => {
       const l = arr(x, 'link');
-      if (l.length !== 5) fail('link');
-      return { target: str(l[0], 'link target'), range: decodeRange(l, 1, 'link range') };
+      if (l.length !== 6) fail('link');
+      const link: WikiLink = { target: str(l[0], 'link target'), range: decodeRange(l, 1, 'link range') };
+      if (l[5] !== null) link.alt = str(l[5], 'link alt');
+      return link;
     }),
     tags: strings(a[10], 'tags'),
     problems: arr(a[11], 'problems').map(decodeProblem),

@@ -19,6 +19,8 @@ export interface Listing {
   files: FileEntry[];
   /** Markdown-named entries that are not read, each reported as a problem. */
   skipped: SkippedEntry[];
+  /** Every other file (attachments: .pdf, .png, Obsidian .base...): `[[links]]` to them resolve. */
+  attachments?: string[];
 }
 
 /**
@@ -55,7 +57,9 @@ const IGNORED_DIRS = new Set(['templates', 'node_modules']);
 
 /** Folders that never hold notes: dot-folders (.git, .obsidian, .vscode), templates/, node_modules/. */
 export function isIgnoredDir(name: string, depth: number): boolean {
-  return name.startsWith('.') || IGNORED_DIRS.has(name) || (depth === 0 && name === '_templates');
+  // Case-insensitive: Obsidian's core Templates plugin suggests `Templates/`.
+  const lower = name.toLowerCase();
+  return name.startsWith('.') || IGNORED_DIRS.has(lower) || (depth === 0 && lower === '_templates');
 }
 
 export function isNoteFile(name: string): boolean {
@@ -67,6 +71,13 @@ export function isNotePath(path: string): boolean {
   const parts = path.split('/');
   const file = parts.pop() ?? '';
   return isNoteFile(file) && parts.every((dir, depth) => !isIgnoredDir(dir, depth));
+}
+
+/** True when no folder of the path is ignored (the file itself may be any kind). */
+export function isListedPath(path: string): boolean {
+  const parts = path.split('/');
+  parts.pop();
+  return parts.every((dir, depth) => !isIgnoredDir(dir, depth));
 }
 
 /** Looks at the first bytes the way git does: a NUL byte means binary. */
@@ -91,7 +102,8 @@ export class MemoryFs implements VaultFs {
 
   async list(): Promise<Listing> {
     const files = [...this.files.keys(), ...this.vanishing].filter(isNotePath).sort().map((path) => ({ path }));
-    return { files, skipped: [...this.skipped] };
+    const attachments = [...this.files.keys()].filter((p) => !isNotePath(p) && isListedPath(p));
+    return { files, skipped: [...this.skipped], attachments };
   }
 
   async read(path: string, maxBytes: number): Promise<ReadResult> {

@@ -18,7 +18,7 @@ export class NodeFs implements VaultFs {
   }
 
   async list(): Promise<Listing> {
-    const listing: Listing = { files: [], skipped: [] };
+    const listing: Listing = { files: [], skipped: [], attachments: [] };
     // Iterative walk: no recursion depth to exhaust, and directory symlinks are never followed.
     const stack: { abs: string; rel: string; depth: number }[] = [{ abs: this.root, rel: '', depth: 0 }];
     while (stack.length > 0) {
@@ -35,7 +35,10 @@ export class NodeFs implements VaultFs {
           if (!isIgnoredDir(entry.name, dir.depth)) stack.push({ abs: path.join(dir.abs, entry.name), rel, depth: dir.depth + 1 });
           continue;
         }
-        if (!isNoteFile(entry.name)) continue;
+        if (!isNoteFile(entry.name)) {
+          if (entry.isFile() && !entry.name.startsWith('.')) listing.attachments!.push(rel);
+          continue;
+        }
         if (entry.isFile()) {
           listing.files.push({ path: rel });
         } else if (entry.isSymbolicLink()) {

@@ -18,7 +18,7 @@ const HARD: Record<string, string> = {
   'contacts/broken.md': '---\nname: [unclosed\nrole: faculty\n---\nbody\n',
   'contacts/crlf.md': '---\r\nname: Crlf Person\r\nrole: resident\r\nfollow_up: 2026-11-01\r\n---\r\n- 2026-10-01 met: hello [[Nowhere]]\r\n',
   'contacts/cr.md': '---\rname: Cr Person\r---\r',
-  'contacts/proto.md': '---\nname: Proto\n__proto__: x\nconstructor: y\nletter:\n  asked: 2026-09-01\n---\n- [ ] write back 📅 2026-11-30\n',
+  'contacts/proto.md': '---\nname: Proto\n__proto__: x\nconstructor: y\nletter:\n  asked: 2026-09-01\n---\n- [ ] write back 📅 2026-11-30\n- [/] half done\n- [-] dropped\nSee [[Label|contacts/crlf]].\n\n## Interactions\n- 2026-13-01 met: a bad date\n- 2026-10-1 emailed: short date\n',
   'notes/plain.md': 'no frontmatter at all, SSN 123-45-6789\n',
 };
 

@@ -46,5 +46,6 @@ export const postInterviewContactRule = defineRule({
   params: {},
   templates: [],
   action: 'No further contact with this faculty member',
+  advisory: true,
   evaluate: postInterviewContact,
 });

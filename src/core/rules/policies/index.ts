@@ -1,12 +1,15 @@
 import type { Note } from '../../types';
+import { ruleDescriptor } from '../catalog';
 import type { RuleContext, ScheduledFollowUp } from '../types';
 import { closeAfterMatch } from './afterMatch';
 import { ageOut } from './aging';
 import { postInterviewQuiet } from './postInterview';
 import { onePrimary } from './primary';
 
-/** Flags a log line (contact made under the post-interview policy): not a reminder to age or fold. */
-const NOT_A_REMINDER = 'post-interview-contact';
+/** Advisory findings flag something already done (see `RuleDescriptor.advisory`): not reminders to age or fold. */
+function isReminder(f: ScheduledFollowUp): boolean {
+  return ruleDescriptor(f.code).advisory !== true;
+}
 
 /**
  * Cross-rule policies, applied to one note's follow-ups after every rule has run.
@@ -18,8 +21,8 @@ const NOT_A_REMINDER = 'post-interview-contact';
  */
 export function applyPolicies(items: ScheduledFollowUp[], note: Note, ctx: RuleContext): ScheduledFollowUp[] {
   const seasonal = closeAfterMatch(ctx, postInterviewQuiet(note, ctx, items));
-  const flags = seasonal.filter((f) => f.code === NOT_A_REMINDER);
-  const reminders = seasonal.filter((f) => f.code !== NOT_A_REMINDER);
+  const flags = seasonal.filter((f) => !isReminder(f));
+  const reminders = seasonal.filter(isReminder);
   const aged = postInterviewQuiet(note, ctx, ageOut(reminders, note, ctx));
   return flags.length === 0 ? onePrimary(aged, note) : [...onePrimary(aged, note), ...flags];
 }
