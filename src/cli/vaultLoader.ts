@@ -20,7 +20,7 @@ export interface LoadedVault {
 export async function loadVault(dir: string | undefined, io: CliIO): Promise<LoadedVault> {
   const root = vaultRoot(dir, io);
   const settings = loadSettingsOrWarn(root, (t) => io.err(t));
-  const vault = new Vault(new NodeFs(root), { yieldToHost: async () => undefined, parse: { patientIdentifiers: settings.privacyGuard !== 'off' } });
+  const vault = new Vault(new NodeFs(root, { templatesFolder: settings.templatesFolder }), { yieldToHost: async () => undefined, parse: { patientIdentifiers: settings.privacyGuard !== 'off' } });
   await vault.scan();
   return { vault, root, settings };
 }
@@ -50,7 +50,7 @@ export async function withVault(dir: string | undefined, io: CliIO, cache: boole
   const root = vaultRoot(dir, io);
   const settings = loadSettingsOrWarn(root, (t) => io.err(t));
   const parse = { patientIdentifiers: settings.privacyGuard !== 'off' };
-  const nodeFs = new NodeFs(root);
+  const nodeFs = new NodeFs(root, { templatesFolder: settings.templatesFolder });
   const realRoot = fs.realpathSync(root);
   const identity = { vault: realRoot, parse: `patientIdentifiers=${parse.patientIdentifiers};build=${buildStamp()}` };
   const key = JSON.stringify([argv, io.today(), io.cwd, settings]);

@@ -62,6 +62,24 @@ export function isIgnoredDir(name: string, depth: number): boolean {
   return name.startsWith('.') || IGNORED_DIRS.has(lower) || (depth === 0 && lower === '_templates');
 }
 
+/**
+ * The vault's templates folder as a lower-case relative path (`rapport.templatesFolder`,
+ * `templates` by default), or null when the setting names no folder inside the vault.
+ * Compared case-insensitively: Obsidian's Templates plugin suggests `Templates/`.
+ */
+export function templatesDirKey(folder: string | undefined): string | null {
+  const slashed = (folder ?? 'templates').trim().replace(/\\/g, '/');
+  if (slashed.startsWith('/')) return null;
+  const parts = slashed.split('/').filter((p) => p !== '' && p !== '.');
+  if (parts.length === 0 || parts.some((p) => p === '..') || /^[a-z]:/i.test(parts[0])) return null;
+  return parts.join('/').toLowerCase();
+}
+
+/** True for a folder that never holds notes: `isIgnoredDir`, or the configured templates folder. */
+export function isIgnoredFolder(rel: string, name: string, depth: number, templatesKey: string | null): boolean {
+  return isIgnoredDir(name, depth) || (templatesKey !== null && rel.toLowerCase() === templatesKey);
+}
+
 export function isNoteFile(name: string): boolean {
   return /\.md$/i.test(name) && !name.startsWith('.');
 }

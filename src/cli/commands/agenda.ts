@@ -1,4 +1,4 @@
-import { agendaItems, buildAgenda, formatAgenda } from '../../core/agenda';
+import { buildAgenda, formatAgenda } from '../../core/agenda';
 import { UsageError, flag, oneOf, parseArgs, type ParsedArgs } from '../args';
 import type { Command } from '../io';
 import { todayArg, withVault } from '../vaultLoader';
@@ -27,7 +27,6 @@ export const agendaCommand: Command = {
         io.out(JSON.stringify(agenda, null, 2) + '\n');
       } else {
         io.out(formatAgenda(agenda));
-        if (agendaItems(agenda).length === 0) io.out('Nothing to follow up. Every relationship is on track.\n');
       }
       return 0;
     });

@@ -22,7 +22,7 @@ export function nodeEnvironment(context: vscode.ExtensionContext): RapportEnviro
     kind: 'node',
     clock: processClock(),
     localDisk: true,
-    vaultFs: (root) => new NodeFs(root.fsPath),
+    vaultFs: (root, templatesFolder) => new NodeFs(root.fsPath, { templatesFolder }),
     noteFiles: (root) => guardedFiles(root.fsPath),
     locateVault: (config) => {
       const found = locateVault(config);
