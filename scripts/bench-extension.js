@@ -196,6 +196,13 @@ function rows(runs) {
   row('onDidChangeDiagnostics: all files', (r) => ms(r.activation.diagnosticsEventMs));
   row('workbench caught up (round trip)', (r) => ms(r.activation.mainThreadCaughtUpMs));
   row('files with diagnostics / expected', (r) => `${r.activation.filesWithDiagnostics} / ${r.activation.expectedFiles} (${r.activation.diagnostics} diags)`);
+  section('warm start: the vault opened again from its snapshot (host.start())');
+  row('started from', (r) => r.warm.from);
+  row('Network tree has its groups', (r) => `${ms(r.warm.networkGroupsMs)} (${r.warm.groups} groups; cold: ${ms(r.activation.networkGroupsMs)})`);
+  row('session whenReady()', (r) => ms(r.warm.whenReadyMs));
+  row('disk revalidated (stat every note)', (r) => ms(r.warm.revalidatedMs));
+  row('longest host block', (r) => `${ms(r.warm.blockedMs)} (session slices ≤ ${ms(r.warm.sessionSliceMs)})`);
+  row('snapshot save (sliced, then written)', (r) => ms(r.warm.saveMs));
   section('longest host block (event loop), bound 50 ms');
   row('activation → indexed (cold)', (r) => `${ms(r.blocking.coldIndexMs)} (session slices ≤ ${ms(r.blocking.coldIndexSessionSliceMs)})`);
   row('git pull: N notes change on disk', (r) => `${ms(r.blocking.burst.blockedMs)} (${r.blocking.burst.notes} notes, session slices ≤ ${ms(r.blocking.burst.sessionSliceMs)})`);

@@ -35,6 +35,7 @@ for (const size of sizes) {
     console.log(`  incremental upsert of one note       median ${r.upsertMedian.toFixed(3)} ms, p95 ${r.upsertP95.toFixed(3)} ms (200 updates)`);
     for (const [name, value] of Object.entries(r.extra)) console.log(`  ${name.padEnd(37)}${name.startsWith('notes ') ? value : `${f(value)} ms`}`);
     console.log(`  peak RSS                             ${mb(r.peakRss)} (a bare node process here: ${mb(r.baseRss)}); heap after index ${mb(r.heapAfter)}`);
+    if (size === 10000 && !process.env.RAPPORT_BENCH_SKIP_CLI) cliCache(dir, r);
     if (size === 10000) {
       const checks = [
         [`cold index within 3x the I/O floor`, ratio <= 3],
@@ -46,6 +47,53 @@ for (const size of sizes) {
     }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * `rapport check --cache` against a bare Node process that lists and reads every note once
+ * (both timed from process start to exit, page cache warm). Outputs must be byte-identical.
+ */
+function cliCache(dir, r) {
+  esbuild.buildSync({ entryPoints: [path.join(__dirname, '..', 'src', 'cli', 'main.ts')], bundle: true, platform: 'node', target: 'node20', outfile: path.join(out, 'cli.js'), logLevel: 'error' });
+  const bare = "const fs=require('fs'),p=require('path');let n=0;(function w(d){for(const e of fs.readdirSync(d,{withFileTypes:true})){const f=p.join(d,e.name);if(e.isDirectory()){if(!e.name.startsWith('.'))w(f)}else if(e.name.endsWith('.md'))n+=fs.readFileSync(f,'utf8').length}})(process.argv[1]);";
+  const xdg = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-bench-xdg-'));
+  const env = { ...process.env, XDG_CACHE_HOME: xdg };
+  const timed = (args) => {
+    const t = process.hrtime.bigint();
+    let stdout;
+    try {
+      stdout = execFileSync(process.execPath, args, { env, encoding: 'utf8', maxBuffer: 1 << 28 });
+    } catch (e) {
+      stdout = e.stdout; // check exits 1 when there are errors
+    }
+    return { ms: Number(process.hrtime.bigint() - t) / 1e6, stdout };
+  };
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  try {
+    const cli = path.join(out, 'cli.js');
+    const check = ['check', dir, '--today', '2026-11-25'];
+    const bareMs = median([0, 1, 2, 3, 4].map(() => timed(['-e', bare, dir]).ms));
+    const plain = timed([cli, ...check]);
+    const first = timed([cli, ...check, '--cache']);
+    const warm = [0, 1, 2, 3, 4].map(() => timed([cli, ...check, '--cache']));
+    const warmMs = median(warm.map((w) => w.ms));
+    const identical = [first, ...warm].every((w) => w.stdout === plain.stdout);
+    // One note edited: seen at once (its stamp changed), the rest from the cache.
+    const note = path.join(dir, 'contacts', 'contact-7.md');
+    fs.appendFileSync(note, '\n- [ ] a task added after the cache 📅 2026-11-01\n');
+    const edited = timed([cli, ...check, '--cache']);
+    const editedPlain = timed([cli, ...check]);
+    console.log(`  bare node: list + read every note    ${f(bareMs)} ms (process start to exit, median of 5)`);
+    console.log(`  rapport check                        ${f(plain.ms)} ms (${(plain.ms / bareMs).toFixed(2)}x bare node)`);
+    console.log(`  rapport check --cache, first run     ${f(first.ms)} ms (writes the cache)`);
+    console.log(`  rapport check --cache, unchanged     ${f(warmMs)} ms (${(warmMs / bareMs).toFixed(2)}x bare node; median of 5)`);
+    console.log(`  rapport check --cache, one note edited ${f(edited.ms)} ms (${edited.stdout === editedPlain.stdout ? 'same output as check' : 'OUTPUT DIFFERS'})`);
+    console.log(`  target: --cache output identical to check        ${identical ? 'met' : 'MISSED'}`);
+    console.log(`  target: --cache within 1.5x bare node            ${warmMs <= 1.5 * bareMs ? 'met' : 'MISSED'}`);
+    r.extra['rapport check --cache, unchanged'] = warmMs;
+  } finally {
+    fs.rmSync(xdg, { recursive: true, force: true });
   }
 }
 

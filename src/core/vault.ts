@@ -5,7 +5,7 @@ import {
   type ConferenceNote, type ContactNote, type Group, type Note, type ProfileNote, type ProgramNote, type Problem, type RotationNote,
 } from './types';
 import { Slicer, standardScheduler, type Scheduler } from './updatePolicy';
-import type { ReadResult, SkippedEntry, VaultFs } from './vaultFs';
+import { sameStamp, type FileStamp, type ReadResult, type SkippedEntry, type VaultFs } from './vaultFs';
 
 export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
 /** One collator for every name sort: `localeCompare` builds one per call, 4x slower on a large vault. */
@@ -37,6 +37,22 @@ export interface ScanStats {
 }
 
 type Listener = (change: ChangeSet) => void;
+
+/**
+ * How close (ms) to the moment a snapshot was taken a file may have been written and still
+ * look unchanged: a file system keeps times to a second or two at worst (FAT: 2 s), so an
+ * edit in the same tick as the read would keep its stamp. Such "racy" files are re-read,
+ * as git does with its index.
+ */
+export const RACY_MS = 2000;
+const STAT_BATCH = 16;
+
+/** What a snapshot says about the disk now: the notes to read again and the ones gone. */
+export interface Staleness {
+  changed: string[];
+  removed: string[];
+  listed: number;
+}
 
 /** How a link target or a name is compared: case, spacing and a trailing `.md` do not matter. */
 export function linkKey(text: string): string {
@@ -95,6 +111,8 @@ function referencedNames(note: Note): string[] {
  */
 export class Vault {
   private readonly byPath = new Map<string, Note>();
+  /** The disk stamp each note was read at; a note from an editor's buffer has none. */
+  private readonly stamps = new Map<string, FileStamp>();
   /** Paths by kind, so asking for the few rotations or conferences does not walk every contact. */
   private readonly byKind = new Map<Note['kind'], Set<string>>();
   private readonly byKey = new Map<string, Paths>();
@@ -121,10 +139,7 @@ export class Vault {
 
   /** Reads the whole vault. Files that vanish mid-scan are left out; unreadable ones become problems. */
   async scan(slicer: Slicer = this.slicer()): Promise<ScanStats> {
-    this.byPath.clear();
-    this.byKind.clear();
-    this.byKey.clear();
-    this.referrers.clear();
+    this.clear();
     const listing = await this.fs.list();
     slicer.restart();
     this.attachments.clear();
@@ -149,6 +164,68 @@ export class Vault {
     return { listed: listing.files.length, indexed, skipped: listing.skipped.length, longestSliceMs: slicer.longest };
   }
 
+  private clear(): void {
+    this.byPath.clear();
+    this.byKind.clear();
+    this.byKey.clear();
+    this.referrers.clear();
+    this.stamps.clear();
+  }
+
+  /**
+   * Fills the index from a snapshot's notes instead of the disk, in slices, and tells the
+   * listeners once: everything changed. `staleness` then says what to read again.
+   */
+  async restore(entries: readonly { note: Note; stamp: FileStamp }[], slicer: Slicer = this.slicer()): Promise<void> {
+    this.clear();
+    slicer.restart();
+    for (const { note, stamp } of entries) {
+      if (this.byPath.has(note.path)) continue;
+      this.insert(note);
+      this.stamps.set(note.path, stamp);
+      await slicer.tick();
+    }
+    this.emit({ changed: [...this.byPath.keys()], removed: [] });
+    slicer.done();
+  }
+
+  /** The stamp a note was read at from disk (undefined for editor text, stubs, or with no stamps). */
+  stampOf(path: string): FileStamp | undefined {
+    return this.stamps.get(path);
+  }
+
+  /**
+   * Compares the index with the disk without reading a note: lists the vault and stats every
+   * file. New files, files whose stamp differs, files with no stamp and files written within
+   * `RACY_MS` of `takenAt` need reading; indexed paths no longer listed are gone.
+   */
+  async staleness(takenAt: number, slicer: Slicer = this.slicer()): Promise<Staleness> {
+    const listing = await this.fs.list();
+    slicer.restart();
+    const listed = new Set<string>();
+    const changed: string[] = [];
+    const stat = this.fs.stat?.bind(this.fs);
+    // A few stats in flight at once: on a remote file system each is a round trip.
+    for (let i = 0; i < listing.files.length; i += STAT_BATCH) {
+      const batch = listing.files.slice(i, i + STAT_BATCH).map((f) => f.path);
+      const stamps = await Promise.all(batch.map((p) => (stat && this.stamps.has(p) ? stat(p) : null)));
+      batch.forEach((path, j) => {
+        listed.add(path);
+        const known = this.stamps.get(path);
+        const now = stamps[j];
+        if (!known || !now || !sameStamp(known, now) || Math.max(now.mtime, now.ctime) >= takenAt - RACY_MS) changed.push(path);
+      });
+      await slicer.tick();
+    }
+    for (const { path } of listing.skipped) {
+      listed.add(path);
+      changed.push(path);
+    }
+    const removed = [...this.byPath.keys()].filter((p) => !listed.has(p));
+    slicer.done();
+    return { changed, removed, listed: listing.files.length };
+  }
+
   /** Re-reads one path from disk (a watcher told us it changed). */
   async refresh(path: string): Promise<ChangeSet> {
     const note = this.noteFromRead(path, await this.fs.read(path, this.maxFileBytes));
@@ -157,6 +234,7 @@ export class Vault {
 
   /** Indexes a note from text that is not (or not yet) on disk, such as an editor's buffer. */
   upsert(path: string, text: string): ChangeSet {
+    this.stamps.delete(path);
     return this.replace(path, parseNote(path, text, this.parseOptions));
   }
 
@@ -165,6 +243,7 @@ export class Vault {
     if (!old) return { changed: [], removed: [] };
     const affected = this.neighbours(old);
     this.detach(old);
+    this.stamps.delete(path);
     affected.delete(path);
     const change = { changed: [...affected].filter((p) => this.byPath.has(p)), removed: [path] };
     this.emit(change);
@@ -298,6 +377,8 @@ export class Vault {
   }
 
   private noteFromRead(path: string, read: ReadResult): Note | null {
+    if (read.kind === 'text' && read.stamp) this.stamps.set(path, read.stamp);
+    else this.stamps.delete(path);
     switch (read.kind) {
       case 'text':
         return parseNote(path, read.text, this.parseOptions);

@@ -23,8 +23,23 @@ export interface Listing {
   attachments?: string[];
 }
 
+/**
+ * What a file looked like when read: size, modification and change time (ms). The change
+ * time (inode change on a disk) cannot be set back by tools that copy or restore an mtime
+ * (`touch -r`, `rsync -t`), so together they tell an edited file from an unchanged one.
+ */
+export interface FileStamp {
+  size: number;
+  mtime: number;
+  ctime: number;
+}
+
+export function sameStamp(a: FileStamp, b: FileStamp): boolean {
+  return a.size === b.size && a.mtime === b.mtime && a.ctime === b.ctime;
+}
+
 export type ReadResult =
-  | { kind: 'text'; text: string }
+  | { kind: 'text'; text: string; stamp?: FileStamp }
   | { kind: 'missing' }
   | { kind: 'too-large'; size: number }
   | { kind: 'binary' }
@@ -34,6 +49,8 @@ export type ReadResult =
 export interface VaultFs {
   list(): Promise<Listing>;
   read(path: string, maxBytes: number): Promise<ReadResult>;
+  /** The file's stamp now, or null when it is gone or not a file (only where snapshots are kept). */
+  stat?(path: string): Promise<FileStamp | null>;
 }
 
 const IGNORED_DIRS = new Set(['templates', 'node_modules']);
@@ -94,6 +111,8 @@ export class MemoryFs implements VaultFs {
   readonly skipped: SkippedEntry[] = [];
   /** Paths listed but gone by the time they are read, as when a file is deleted mid-scan. */
   readonly vanishing = new Set<string>();
+  /** Modification times by path (default 1): tests set them to say a file was touched. */
+  readonly mtimes = new Map<string, number>();
 
   constructor(files: Record<string, string> = {}) {
     for (const [path, text] of Object.entries(files)) this.files.set(path, text);
@@ -111,6 +130,17 @@ export class MemoryFs implements VaultFs {
     const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
     if (bytes.length > maxBytes) return { kind: 'too-large', size: bytes.length };
     if (looksBinary(bytes)) return { kind: 'binary' };
-    return { kind: 'text', text: typeof content === 'string' ? content : new TextDecoder().decode(content) };
+    return { kind: 'text', text: typeof content === 'string' ? content : new TextDecoder().decode(content), stamp: this.stampOf(path, bytes.length) };
+  }
+
+  async stat(path: string): Promise<FileStamp | null> {
+    const content = this.files.get(path);
+    if (content === undefined || this.vanishing.has(path)) return null;
+    return this.stampOf(path, typeof content === 'string' ? new TextEncoder().encode(content).length : content.length);
+  }
+
+  private stampOf(path: string, size: number): FileStamp {
+    const t = this.mtimes.get(path) ?? 1;
+    return { size, mtime: t, ctime: t };
   }
 }

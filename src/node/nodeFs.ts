@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { readCapped, type CappedRead } from './readCapped';
-import { isIgnoredFolder, isNoteFile, templatesDirKey, type Listing, type ReadResult, type VaultFs } from '../core/vaultFs';
+import { isIgnoredFolder, isNoteFile, templatesDirKey, type FileStamp, type Listing, type ReadResult, type VaultFs } from '../core/vaultFs';
 
 /**
  * The vault on disk. Reads are synchronous on purpose: for thousands of small files
@@ -85,6 +85,20 @@ export class NodeFs implements VaultFs {
     return this.readSync(rel, maxBytes);
   }
 
+  async stat(rel: string): Promise<FileStamp | null> {
+    return this.statSync(rel);
+  }
+
+  /** The stamp `readCapped` would record (a link's target's, as a read follows it once checked). */
+  statSync(rel: string): FileStamp | null {
+    try {
+      const st = fs.statSync(path.join(this.root, ...rel.split('/')), { throwIfNoEntry: false });
+      return st && st.isFile() ? { size: st.size, mtime: st.mtimeMs, ctime: st.ctimeMs } : null;
+    } catch {
+      return null;
+    }
+  }
+
   readSync(rel: string, maxBytes: number): ReadResult {
     const abs = path.join(this.root, ...rel.split('/'));
     if (NO_FOLLOW !== 0) {
@@ -111,7 +125,7 @@ const NO_FOLLOW = fs.constants.O_NOFOLLOW ?? 0;
 function readResult(read: CappedRead): ReadResult {
   switch (read.kind) {
     case 'bytes':
-      return hasNul(read.bytes) ? { kind: 'binary' } : { kind: 'text', text: read.bytes.toString('utf8') };
+      return hasNul(read.bytes) ? { kind: 'binary' } : { kind: 'text', text: read.bytes.toString('utf8'), stamp: read.stamp };
     case 'missing':
     case 'too-large':
       return read;

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 
 export type CappedRead =
-  | { kind: 'bytes'; bytes: Buffer }
+  | { kind: 'bytes'; bytes: Buffer; stamp: { size: number; mtime: number; ctime: number } }
   | { kind: 'missing' }
   | { kind: 'not-a-file' }
   | { kind: 'loop' }
@@ -38,7 +38,8 @@ export function readCapped(abs: string, maxBytes: number, extraFlags = 0): Cappe
       if (length === st.size) break;
     }
     if (length > maxBytes) return { kind: 'too-large', size: length };
-    return { kind: 'bytes', bytes: buffer.subarray(0, length) };
+    // fstat's times: a write after them changes them, so a snapshot never trusts stale bytes.
+    return { kind: 'bytes', bytes: buffer.subarray(0, length), stamp: { size: st.size, mtime: st.mtimeMs, ctime: st.ctimeMs } };
   } catch (e) {
     return errnoRead(e);
   } finally {

@@ -4,6 +4,7 @@ import { buildRegistry } from '../core/templates';
 import type { LoadedTemplateSet, RapportEnvironment, VaultLocation } from './environment';
 import { FollowUpDiagnostics } from './diagnostics';
 import { VaultSession, type SessionState } from './session';
+import { workspaceSnapshotStore } from './snapshotStore';
 import { OverdueStatus } from './statusBar';
 import { EventsTree } from './tree/eventsTree';
 import { FollowUpsTree } from './tree/followUpsTree';
@@ -74,7 +75,7 @@ export class RapportHost implements vscode.Disposable {
       this.started.fire(undefined);
       return;
     }
-    const session = new VaultSession(location.root, this.config, this.env);
+    const session = new VaultSession(location.root, this.config, this.env, workspaceSnapshotStore(this.context.storageUri, location.root));
     this._session = session;
     const network = new NetworkTree(session, this.context.workspaceState);
     const followUps = new FollowUpsTree(session);

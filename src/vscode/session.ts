@@ -12,7 +12,9 @@ import { UpdatePolicy, type Batch, type Slicer } from '../core/updatePolicy';
 import { Vault, type ChangeSet } from '../core/vault';
 import { isNotePath } from '../core/vaultFs';
 import { settingsMessageLine } from '../core/settingsLines';
+import { SnapshotReader, entriesOf, snapshotLines, type SnapshotEntry } from '../core/snapshot';
 import type { NoteFiles, RapportEnvironment } from './environment';
+import type { SnapshotStore } from './snapshotStore';
 import { relativeTo } from './uris';
 
 /** A settings problem and its 0-based line in the settings file. */
@@ -37,6 +39,16 @@ type DiskEvent = 'change' | 'delete';
 
 /** How many notes are evaluated between two checks of the slice's time. */
 const EVALUATE_CHUNK = 64;
+/**
+ * The most notes one change event names: each costs its listeners (diagnostics, trees) work
+ * that the slice's clock does not see until they return. Follow-ups restored from a snapshot
+ * cost nothing to "evaluate", so without this one event would name the whole vault.
+ */
+const MAX_PER_EVENT = 256;
+/** A snapshot is saved this long after the last change… */
+const SAVE_DEBOUNCE_MS = 2_000;
+/** …and at most this often, however busy the vault (each save encodes every note). */
+const SAVE_INTERVAL_MS = 30_000;
 
 /**
  * One open vault: the index, the follow-ups computed from it, and the watchers that
@@ -71,7 +83,19 @@ export class VaultSession implements vscode.Disposable {
   /** The longest time (ms) the session's own work held the host without yielding, for the benchmark. */
   longestSliceMs = 0;
 
-  constructor(readonly rootUri: vscode.Uri, private readonly config: RapportConfig, private readonly env: RapportEnvironment) {
+  /** How the session started: from a snapshot ('warm') or by reading every note ('cold'). */
+  startedFrom: 'cold' | 'warm' | undefined;
+  private revalidation: Promise<void> = Promise.resolve();
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private saving: Promise<void> | undefined;
+  private lastSave = -Infinity;
+
+  constructor(
+    readonly rootUri: vscode.Uri,
+    private readonly config: RapportConfig,
+    private readonly env: RapportEnvironment,
+    private readonly store?: SnapshotStore,
+  ) {
     this.root = rootUri.fsPath;
     this.clock = env.clock;
     this._today = this.clock.today();
@@ -124,13 +148,26 @@ export class VaultSession implements vscode.Disposable {
   /** Resolves once every disk and editor change seen so far is in the index (tests, benchmarks). */
   async idle(): Promise<void> {
     await this.whenReady();
+    await this.revalidation;
     await this.diskUpdates.flush();
     await this.docUpdates.flush();
+  }
+
+  /** Resolves once the snapshot saved last (or being saved) is on disk (tests, benchmarks). */
+  async saved(): Promise<void> {
+    if (this.saveTimer !== undefined) {
+      clearTimeout(this.saveTimer);
+      this.saveTimer = undefined;
+      this.saving = this.saveSnapshot();
+    }
+    await this.saving;
   }
 
   private async start(): Promise<void> {
     await this.loadSettings();
     this.parseOptions.patientIdentifiers = this._settings.privacyGuard !== 'off';
+    if (await this.startFromSnapshot()) return;
+    this.startedFrom = 'cold';
     await vscode.window.withProgress({ location: { viewId: 'rapport.network' }, title: 'Indexing vault' }, async () => {
       // Documents open before the scan may hold unsaved text: the scan reads disk, the buffers win after it.
       const stats = await this.vault.scan();
@@ -141,6 +178,98 @@ export class VaultSession implements vscode.Disposable {
     for (const doc of vscode.workspace.textDocuments) if (doc.isDirty) this.queueDocument(doc);
     await this.reevaluateAllSliced();
     this.scheduleDayCheck();
+    this.scheduleSave(0);
+  }
+
+  /** What a snapshot must match to be this vault's, read the way this session reads. */
+  private get snapshotIdentity(): { vault: string; parse: string } {
+    return { vault: this.rootUri.toString(), parse: `patientIdentifiers=${this.privacyScan}` };
+  }
+
+  /** The day and settings follow-ups are computed for: a snapshot's are reused only for the same. */
+  private get derivedKey(): string {
+    return `${this._today}|${JSON.stringify(this._settings)}`;
+  }
+
+  /**
+   * Shows the snapshot's notes and follow-ups at once, then compares it with the disk in
+   * the background (a stat per note, reading only what changed) through the update policy.
+   * False, with nothing changed, when there is no usable snapshot: the caller reads the vault.
+   */
+  private async startFromSnapshot(): Promise<boolean> {
+    const text = this.store ? await this.store.load().catch(() => null) : null;
+    if (text === null || this.disposed) return false;
+    const reader = SnapshotReader.open(text, this.snapshotIdentity);
+    if (!reader) return false;
+    const slicer = this.vault.slicer();
+    const entries: SnapshotEntry[] = [];
+    for (;;) {
+      const e = reader.next();
+      // A broken snapshot is discarded silently: the cold scan rebuilds it.
+      if (e === null) return false;
+      if (e === 'done') break;
+      entries.push(e);
+      await slicer.tick();
+    }
+    if (this.disposed) return false;
+    this.startedFrom = 'warm';
+    await this.vault.restore(entries, slicer);
+    this.noteSlice(slicer.longest);
+    this.watch();
+    for (const doc of vscode.workspace.textDocuments) if (doc.isDirty) this.queueDocument(doc);
+    this._today = this.clock.today();
+    if (reader.head.derived === this.derivedKey) {
+      const known = new Map(entries.map((e) => [e.note.path, e.followUps ?? []]));
+      this.followUpsByPath.clear();
+      await this.evaluateInSlices(this.vault.paths(), true, [], this.vault.slicer(), known);
+    } else {
+      await this.reevaluateAllSliced();
+    }
+    this.scheduleDayCheck();
+    this.revalidation = this.revalidate(reader.head.takenAt).catch((e: unknown) => {
+      void vscode.window.showErrorMessage(`Rapport could not check the vault for changes: ${e instanceof Error ? e.message : String(e)}`);
+    });
+    return true;
+  }
+
+  /** Feeds what changed on disk since the snapshot into the update policy, as a watcher would have. */
+  private async revalidate(takenAt: number): Promise<void> {
+    const slicer = this.vault.slicer();
+    const stale = await this.vault.staleness(takenAt, slicer);
+    this.noteSlice(slicer.longest);
+    if (this.disposed) return;
+    for (const p of stale.changed) this.diskUpdates.push(p, 'change');
+    for (const p of stale.removed) this.diskUpdates.push(p, 'delete');
+    await this.diskUpdates.flush();
+    // Nothing changed: the snapshot still stands, but its racy stamps age into trusted ones with a new one.
+    this.scheduleSave(SAVE_DEBOUNCE_MS);
+  }
+
+  /** Saves the snapshot after `delay` ms, or later to keep to one save per `SAVE_INTERVAL_MS`. */
+  private scheduleSave(delay = SAVE_DEBOUNCE_MS): void {
+    if (!this.store || this.disposed || this.saveTimer !== undefined) return;
+    const wait = Math.max(delay, this.lastSave + SAVE_INTERVAL_MS - Date.now());
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = undefined;
+      this.saving = (this.saving ?? Promise.resolve()).then(() => this.saveSnapshot());
+    }, wait);
+  }
+
+  /** Encodes the index a slice at a time (never one long block) and writes it; a failure only costs the next start its speed. */
+  private async saveSnapshot(): Promise<void> {
+    if (!this.store || this.disposed) return;
+    this.lastSave = Date.now();
+    const takenAt = Date.now();
+    const snapshot = { ...this.snapshotIdentity, takenAt, derived: this.derivedKey, attachment: null, entries: entriesOf(this.vault, (p) => this.followUpsByPath.get(p)) };
+    const slicer = this.vault.slicer();
+    const parts: string[] = [];
+    for (const part of snapshotLines(snapshot)) {
+      parts.push(part);
+      await slicer.tick();
+      if (this.disposed) return;
+    }
+    this.noteSlice(slicer.longest);
+    await this.store.save(parts.join('')).catch(() => undefined);
   }
 
   private noteSlice(ms: number): void {
@@ -256,13 +385,14 @@ export class VaultSession implements vscode.Disposable {
     const changed = [...new Set(change.changed)].filter((p) => !removed.has(p));
     for (const p of removed) this.followUpsByPath.delete(p);
     await this.evaluateInSlices(changed, false, [...removed], slicer);
+    this.scheduleSave();
   }
 
   /**
    * Evaluates `paths` and fires one change per slice: the Problems panel and the trees fill
    * in as the work goes, and no single event makes a listener handle thousands of notes.
    */
-  private async evaluateInSlices(paths: string[], all: boolean, removed: string[], slicer: Slicer): Promise<void> {
+  private async evaluateInSlices(paths: string[], all: boolean, removed: string[], slicer: Slicer, known?: ReadonlyMap<string, FollowUp[]>): Promise<void> {
     let first = true;
     let i = 0;
     do {
@@ -272,10 +402,11 @@ export class VaultSession implements vscode.Disposable {
       while (i < paths.length) {
         const part = paths.slice(i, i + EVALUATE_CHUNK);
         i += part.length;
-        const results = evaluateNotes(this.vault, part, this._today, this._settings);
+        // A snapshot's follow-ups for this day and these settings are what the rules would say.
+        const results = known ?? evaluateNotes(this.vault, part, this._today, this._settings);
         for (const p of part) this.followUpsByPath.set(p, results.get(p) ?? []);
         chunk.push(...part);
-        if (Date.now() - started > 8) break;
+        if (Date.now() - started > 8 || chunk.length >= MAX_PER_EVENT) break;
       }
       if (this.disposed) return;
       this.updateState();
@@ -297,6 +428,7 @@ export class VaultSession implements vscode.Disposable {
     this._today = this.clock.today();
     this.followUpsByPath.clear();
     await this.evaluateInSlices(this.vault.paths(), true, [], this.vault.slicer());
+    this.scheduleSave();
   }
 
   async loadSettings(): Promise<void> {
@@ -351,6 +483,7 @@ export class VaultSession implements vscode.Disposable {
   dispose(): void {
     this.disposed = true;
     clearInterval(this.dayTimer);
+    clearTimeout(this.saveTimer);
     for (const d of this.disposables) d.dispose();
     this.restartEmitter.dispose();
   }

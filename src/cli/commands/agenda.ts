@@ -1,7 +1,7 @@
 import { buildAgenda, formatAgenda } from '../../core/agenda';
 import { UsageError, flag, oneOf, parseArgs, type ParsedArgs } from '../args';
 import type { Command } from '../io';
-import { loadVault, todayArg } from '../vaultLoader';
+import { todayArg, withVault } from '../vaultLoader';
 
 /** `--days N`: a whole number of days ahead, within reason. */
 export function daysArg(args: ParsedArgs, fallback: number): number {
@@ -14,20 +14,21 @@ export function daysArg(args: ParsedArgs, fallback: number): number {
 export const agendaCommand: Command = {
   name: 'agenda',
   summary: 'What to do: overdue, today and the next days, with the email template that fits',
-  usage: 'rapport agenda [VAULT] [--today YYYY-MM-DD] [--days N] [--format text|json]',
+  usage: 'rapport agenda [VAULT] [--today YYYY-MM-DD] [--days N] [--format text|json] [--cache]',
   async run(argv, io) {
-    const args = parseArgs(argv, { values: ['today', 'days', 'format'] });
+    const args = parseArgs(argv, { values: ['today', 'days', 'format'], switches: ['cache'] });
     const format = oneOf(args, 'format', ['text', 'json'] as const, 'text');
     const today = todayArg(args, io);
     const days = daysArg(args, 7);
     if (args.positionals.length > 1) throw new UsageError('one vault at a time');
-    const { vault, settings } = await loadVault(args.positionals[0], io);
-    const agenda = buildAgenda(vault, today, settings, days);
-    if (format === 'json') {
-      io.out(JSON.stringify(agenda, null, 2) + '\n');
-    } else {
-      io.out(formatAgenda(agenda));
-    }
-    return 0;
+    return withVault(args.positionals[0], io, args.flags.has('cache'), ['agenda', ...argv], async ({ vault, settings }, io) => {
+      const agenda = buildAgenda(vault, today, settings, days);
+      if (format === 'json') {
+        io.out(JSON.stringify(agenda, null, 2) + '\n');
+      } else {
+        io.out(formatAgenda(agenda));
+      }
+      return 0;
+    });
   },
 };

@@ -2,7 +2,7 @@ import * as path from 'path';
 import { collectProblems, formatProblemLine, hasProblemAtLeast } from '../../core/report';
 import { oneOf, parseArgs } from '../args';
 import type { Command } from '../io';
-import { loadVault, todayArg } from '../vaultLoader';
+import { todayArg, withVault } from '../vaultLoader';
 
 const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
@@ -22,24 +22,25 @@ export function oneProblemLine(text: string): string {
 export const checkCommand: Command = {
   name: 'check',
   summary: 'List every problem and follow-up in the vault, compiler style or as JSON',
-  usage: 'rapport check [VAULT] [--today YYYY-MM-DD] [--format text|json] [--fail-on error|warning|never]',
+  usage: 'rapport check [VAULT] [--today YYYY-MM-DD] [--format text|json] [--cache] [--fail-on error|warning|never]',
   async run(argv, io) {
-    const args = parseArgs(argv, { values: ['today', 'format', 'fail-on'] });
+    const args = parseArgs(argv, { values: ['today', 'format', 'fail-on'], switches: ['cache'] });
     const format = oneOf(args, 'format', ['text', 'json'] as const, 'text');
     const failOn = oneOf(args, 'fail-on', ['error', 'warning', 'never'] as const, 'error');
     const today = todayArg(args, io);
-    const { vault, root, settings } = await loadVault(args.positionals[0], io);
-    const problems = collectProblems(vault, today, settings);
-    if (format === 'json') {
-      io.out(JSON.stringify({ today, problems }, null, 2) + '\n');
-    } else {
-      // Paths relative to where the user stands, so a terminal's link opens the file.
-      const rel = path.relative(io.cwd, root).split(path.sep).join('/');
-      const prefix = rel === '' ? '' : `${rel}/`;
-      for (const p of problems) io.out(oneProblemLine(formatProblemLine(p, prefix)) + '\n');
-      const counts = ['error', 'warning', 'info', 'hint'].map((s) => `${problems.filter((p) => p.severity === s).length} ${s}`);
-      io.out(`${problems.length} problem${problems.length === 1 ? '' : 's'} in ${vault.size} notes (${counts.join(', ')}), today ${today}\n`);
-    }
-    return hasProblemAtLeast(problems, failOn) ? 1 : 0;
+    return withVault(args.positionals[0], io, args.flags.has('cache'), ['check', ...argv], async ({ vault, root, settings }, io) => {
+      const problems = collectProblems(vault, today, settings);
+      if (format === 'json') {
+        io.out(JSON.stringify({ today, problems }, null, 2) + '\n');
+      } else {
+        // Paths relative to where the user stands, so a terminal's link opens the file.
+        const rel = path.relative(io.cwd, root).split(path.sep).join('/');
+        const prefix = rel === '' ? '' : `${rel}/`;
+        for (const p of problems) io.out(oneProblemLine(formatProblemLine(p, prefix)) + '\n');
+        const counts = ['error', 'warning', 'info', 'hint'].map((s) => `${problems.filter((p) => p.severity === s).length} ${s}`);
+        io.out(`${problems.length} problem${problems.length === 1 ? '' : 's'} in ${vault.size} notes (${counts.join(', ')}), today ${today}\n`);
+      }
+      return hasProblemAtLeast(problems, failOn) ? 1 : 0;
+    });
   },
 };

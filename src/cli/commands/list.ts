@@ -2,41 +2,42 @@ import { buildRuleIndex, nextDue } from '../../core/rules';
 import { GROUP_LABELS } from '../../core/types';
 import { oneOf, parseArgs } from '../args';
 import type { Command } from '../io';
-import { loadVault, todayArg } from '../vaultLoader';
+import { todayArg, withVault } from '../vaultLoader';
 
 export const listCommand: Command = {
   name: 'list',
   summary: 'List contacts by group, with institution and next follow-up',
-  usage: 'rapport list [VAULT] [--today YYYY-MM-DD] [--format text|json]',
+  usage: 'rapport list [VAULT] [--today YYYY-MM-DD] [--format text|json] [--cache]',
   async run(argv, io) {
-    const args = parseArgs(argv, { values: ['format', 'today'] });
+    const args = parseArgs(argv, { values: ['format', 'today'], switches: ['cache'] });
     const format = oneOf(args, 'format', ['text', 'json'] as const, 'text');
     const today = todayArg(args, io);
-    const { vault, settings } = await loadVault(args.positionals[0], io);
-    const index = buildRuleIndex(vault);
-    // The follow-up engine's next due date: overdue ones first, then what is planned.
-    const next = new Map(vault.contacts().map((c) => [c.path, nextDue(vault, c, today, settings, index)]));
-    const nextPlanned = (c: { path: string }) => next.get(c.path) ?? null;
-    const groups = [...vault.groups()].filter(([, contacts]) => contacts.length > 0);
-    if (format === 'json') {
-      const json = groups.map(([group, contacts]) => ({
-        group,
-        label: GROUP_LABELS[group],
-        contacts: contacts.map((c) => ({
-          name: c.name, file: c.path, role: c.role, institution: c.institution, status: c.status, nextFollowUp: nextPlanned(c),
-        })),
-      }));
-      io.out(JSON.stringify({ groups: json }, null, 2) + '\n');
-      return 0;
-    }
-    for (const [group, contacts] of groups) {
-      io.out(`${GROUP_LABELS[group]} (${contacts.length})\n`);
-      for (const c of contacts) {
-        const parts = [c.institution ?? '—', nextPlanned(c) ? `next ${nextPlanned(c)}` : null, c.status !== 'active' ? c.status : null];
-        io.out(`  ${c.title ? `${c.title} ` : ''}${c.name} · ${parts.filter(Boolean).join(' · ')}\n`);
+    return withVault(args.positionals[0], io, args.flags.has('cache'), ['list', ...argv], async ({ vault, settings }, io) => {
+      const index = buildRuleIndex(vault);
+      // The follow-up engine's next due date: overdue ones first, then what is planned.
+      const next = new Map(vault.contacts().map((c) => [c.path, nextDue(vault, c, today, settings, index)]));
+      const nextPlanned = (c: { path: string }) => next.get(c.path) ?? null;
+      const groups = [...vault.groups()].filter(([, contacts]) => contacts.length > 0);
+      if (format === 'json') {
+        const json = groups.map(([group, contacts]) => ({
+          group,
+          label: GROUP_LABELS[group],
+          contacts: contacts.map((c) => ({
+            name: c.name, file: c.path, role: c.role, institution: c.institution, status: c.status, nextFollowUp: nextPlanned(c),
+          })),
+        }));
+        io.out(JSON.stringify({ groups: json }, null, 2) + '\n');
+        return 0;
       }
-    }
-    if (groups.length === 0) io.out('No contacts in this vault yet.\n');
-    return 0;
+      for (const [group, contacts] of groups) {
+        io.out(`${GROUP_LABELS[group]} (${contacts.length})\n`);
+        for (const c of contacts) {
+          const parts = [c.institution ?? '—', nextPlanned(c) ? `next ${nextPlanned(c)}` : null, c.status !== 'active' ? c.status : null];
+          io.out(`  ${c.title ? `${c.title} ` : ''}${c.name} · ${parts.filter(Boolean).join(' · ')}\n`);
+        }
+      }
+      if (groups.length === 0) io.out('No contacts in this vault yet.\n');
+      return 0;
+    });
   },
 };

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isIgnoredFolder, isNoteFile, templatesDirKey, looksBinary, type Listing, type ReadResult, type VaultFs } from '../../core/vaultFs';
+import { isIgnoredFolder, isNoteFile, templatesDirKey, looksBinary, type FileStamp, type Listing, type ReadResult, type VaultFs } from '../../core/vaultFs';
 
 /** How many reads are in flight at once: on a remote file system each is a network round trip. */
 const PARALLEL_READS = 16;
@@ -83,6 +83,16 @@ export class WorkspaceFs implements VaultFs {
     }
   }
 
+  /** One round trip per note, where reading it would be two (stat, then the bytes). */
+  async stat(rel: string): Promise<FileStamp | null> {
+    try {
+      const st = await vscode.workspace.fs.stat(this.uri(rel));
+      return (st.type & vscode.FileType.File) === 0 ? null : { size: st.size, mtime: st.mtime, ctime: st.ctime };
+    } catch {
+      return null;
+    }
+  }
+
   private async readNow(rel: string, maxBytes: number): Promise<ReadResult> {
     const uri = this.uri(rel);
     try {
@@ -92,7 +102,7 @@ export class WorkspaceFs implements VaultFs {
       const bytes = await vscode.workspace.fs.readFile(uri);
       if (bytes.length > maxBytes) return { kind: 'too-large', size: bytes.length };
       if (looksBinary(bytes)) return { kind: 'binary' };
-      return { kind: 'text', text: new TextDecoder().decode(bytes) };
+      return { kind: 'text', text: new TextDecoder().decode(bytes), stamp: { size: st.size, mtime: st.mtime, ctime: st.ctime } };
     } catch (e) {
       if (e instanceof vscode.FileSystemError && (e.code === 'FileNotFound' || e.code === 'EntryNotFound')) return { kind: 'missing' };
       return { kind: 'error', message: e instanceof Error ? e.message : String(e) };
