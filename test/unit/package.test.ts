@@ -137,7 +137,9 @@ const skip = process.env.RAPPORT_SKIP_PACKAGE_TEST === '1';
     // 1.5 MiB and 1 MiB of code before the browser entry: its bundle (about 370 KB minified)
     // shares no file with the Node one, and the browser screenshot came with it
     assert.ok(total < 2 * 1024 * 1024, `unpacked size ${total} bytes`);
-    assert.ok(code < 1.25 * 1024 * 1024, `dist/ unpacked ${code} bytes: a dependency bundled by mistake?`);
+    // 1.3 MiB since the capture steps, multi-contact logging and the profile template (issue 17:
+    // about 8 KB a bundle, measured 1,302,042 → 1,326,062 bytes); a bundled dependency is 100s of KB.
+    assert.ok(code < 1.3 * 1024 * 1024, `dist/ unpacked ${code} bytes: a dependency bundled by mistake?`);
     assert.ok(fs.statSync(VSIX).size < 1024 * 1024, `package size ${fs.statSync(VSIX).size} bytes`);
   });
 });
