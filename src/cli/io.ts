@@ -1,3 +1,5 @@
+import type { FlagSpec, OptionTable } from './args';
+
 /** Where a command writes; tests pass buffers, the binary passes the process streams. */
 export interface CliIO {
   out(text: string): void;
@@ -7,9 +9,18 @@ export interface CliIO {
   today(): string;
 }
 
+/**
+ * One row of the command table. `options` declares the command's own options (the
+ * common `--today`, `--format` and `--help` come on top); `run` parses with the same table.
+ */
 export interface Command {
   name: string;
   summary: string;
   usage: string;
+  options?: FlagSpec | OptionTable;
+  /** The values `--format` takes; the first is the default. Default: text, json. */
+  formats?: readonly string[];
+  /** When the command exits 1 (findings, refused); absent when it never does. */
+  exit1?: string;
   run(argv: string[], io: CliIO): Promise<number>;
 }

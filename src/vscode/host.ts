@@ -11,7 +11,8 @@ import { FollowUpsTree } from './tree/followUpsTree';
 import { NetworkTree } from './tree/networkTree';
 import { SwitchableTree } from './tree/switchableTree';
 import type { TreeNode } from './tree/treeNodes';
-import { inside, locateVault } from './vaultLocator';
+import { contains } from '../node/vaultFinder';
+import { locateVault } from './vaultLocator';
 
 /**
  * Owns the session-lifetime parts: the open vault and everything drawn from it.
@@ -114,7 +115,7 @@ export class RapportHost implements vscode.Disposable {
     let vault = { files: builtins.files.slice(0, 0), problems: builtins.problems.slice(0, 0), contactTemplate: null as string | null };
     if (session) {
       const dir = path.resolve(session.root, this.config.templatesFolder);
-      if (inside(dir, session.root)) vault = readTemplateDir(dir, 'vault', session.root);
+      if (contains(session.root, dir)) vault = readTemplateDir(dir, 'vault', session.root);
       else void vscode.window.showWarningMessage(`Rapport: rapport.templatesFolder (${this.config.templatesFolder}) is outside the vault and was ignored.`);
     }
     return { registry: buildRegistry(builtins.files, vault.files, [...builtins.problems, ...vault.problems]), contactTemplate: vault.contactTemplate };

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { RapportHost } from './host';
-import { inside } from './vaultLocator';
+import { contains } from '../node/vaultFinder';
 
 /** Commands about the vault as a whole: re-index, grouping, creating one from the sample. */
 export function registerVaultCommands(host: RapportHost, context: vscode.ExtensionContext): vscode.Disposable[] {
@@ -41,7 +41,7 @@ export function registerVaultCommands(host: RapportHost, context: vscode.Extensi
       if (!dest) return undefined;
       const created = await copySample(context.extensionUri, dest.fsPath);
       if (!created) return undefined;
-      const inWorkspace = (vscode.workspace.workspaceFolders ?? []).some((f) => inside(dest.fsPath, f.uri.fsPath));
+      const inWorkspace = (vscode.workspace.workspaceFolders ?? []).some((f) => contains(f.uri.fsPath, dest.fsPath));
       if (inWorkspace) {
         host.start();
         return dest;

@@ -1,18 +1,17 @@
 import { buildRuleIndex, nextDue } from '../../core/rules';
 import { GROUP_LABELS } from '../../core/types';
-import { oneOf, parseArgs } from '../args';
+import { parseCommandArgs } from '../args';
 import type { Command } from '../io';
-import { loadVault, todayArg } from '../vaultLoader';
+import { loadVault, todayArg, vaultArg } from '../vaultLoader';
 
 export const listCommand: Command = {
   name: 'list',
   summary: 'List contacts by group, with institution and next follow-up',
   usage: 'rapport list [VAULT] [--today YYYY-MM-DD] [--format text|json]',
   async run(argv, io) {
-    const args = parseArgs(argv, { values: ['format', 'today'] });
-    const format = oneOf(args, 'format', ['text', 'json'] as const, 'text');
+    const { args, format } = parseCommandArgs(argv, this);
     const today = todayArg(args, io);
-    const { vault, settings } = await loadVault(args.positionals[0], io);
+    const { vault, settings } = await loadVault(vaultArg(args), io);
     const index = buildRuleIndex(vault);
     // The follow-up engine's next due date: overdue ones first, then what is planned.
     const next = new Map(vault.contacts().map((c) => [c.path, nextDue(vault, c, today, settings, index)]));

@@ -1,10 +1,12 @@
+import * as fs from 'fs';
 import * as path from 'path';
 import { fillTemplate, templateFields, type TemplateProblem, type TemplateRegistry } from '../../core/templates';
 import type { ContactNote } from '../../core/types';
 import type { Vault } from '../../core/vault';
 import { loadTemplates } from '../../node/templateLoader';
-import { UsageError, flag, oneOf, parseArgs, type ParsedArgs } from '../args';
+import { UsageError, flag, parseCommandArgs, type ParsedArgs } from '../args';
 import type { CliIO, Command } from '../io';
+import { plural } from '../plural';
 import { loadVault, todayArg } from '../vaultLoader';
 
 /** `--vault V`, or the one positional `templates` also accepts for symmetry with `list` and `check`. */
@@ -23,10 +25,10 @@ function problemLine(p: TemplateProblem): string {
 export const templatesCommand: Command = {
   name: 'templates',
   summary: 'List the email templates: built-in and the vault\'s own (templates/)',
-  usage: 'rapport templates [--vault VAULT] [--format text|json]',
+  usage: 'rapport templates [VAULT | --vault VAULT] [--format text|json]',
+  options: { vault: { value: 'VAULT', needs: 'a folder', help: 'The vault (the same as the VAULT argument)' } },
   async run(argv, io) {
-    const args = parseArgs(argv, { values: ['vault', 'format'] });
-    const format = oneOf(args, 'format', ['text', 'json'] as const, 'text');
+    const { args, format } = parseCommandArgs(argv, this);
     if (args.positionals.length > 1) throw new UsageError(`unexpected argument '${args.positionals[1]}'`);
     const { root } = await loadVault(vaultDir(args, args.positionals[0]), io);
     const { registry } = loadTemplates(root);
@@ -53,7 +55,7 @@ export const templatesCommand: Command = {
       io.out(`${t.id.padEnd(idWidth)}  ${t.kind.padEnd(7)}  ${source.padEnd(7)}  ${fitsText(t.fits).padEnd(fitsWidth)}  ${t.title}\n`);
     }
     const overrides = templates.filter((t) => t.source === 'vault' && registry.overridden.has(t.id)).length;
-    io.out(`${templates.length} templates${overrides > 0 ? ` (* ${overrides} replacing a built-in)` : ''}\n`);
+    io.out(`${plural(templates.length, 'template')}${overrides > 0 ? ` (* ${overrides} replacing a built-in)` : ''}\n`);
     for (const p of registry.problems) io.err(problemLine(p) + '\n');
     return 0;
   },
@@ -83,21 +85,31 @@ function unknownTemplate(registry: TemplateRegistry, id: string): UsageError {
 export const templateCommand: Command = {
   name: 'template',
   summary: 'Print a template filled in for a contact (unknown fields shown as [field])',
-  usage: 'rapport template ID --contact FILE [--vault VAULT] [--today YYYY-MM-DD]',
+  usage: 'rapport template ID --contact FILE [--vault VAULT] [--today YYYY-MM-DD] [--format text|json]',
+  options: {
+    contact: { value: 'FILE', needs: 'a contact (a note\'s file or a name)', help: 'The contact: its note (its vault is the one holding it) or its name' },
+    vault: { value: 'VAULT', needs: 'a folder', help: 'The vault (default: the one holding the contact\'s note, else the current folder\'s)' },
+  },
   async run(argv, io) {
-    const args = parseArgs(argv, { values: ['contact', 'vault', 'today'] });
+    const { args, format } = parseCommandArgs(argv, this);
     const [id, extra] = args.positionals;
     if (id === undefined) throw new UsageError('which template? give its id (see rapport templates)');
     if (extra !== undefined) throw new UsageError(`unexpected argument '${extra}'`);
     const contactArg = flag(args, 'contact');
     if (contactArg === undefined) throw new UsageError('--contact FILE is required');
     const today = todayArg(args, io);
-    const { vault, root } = await loadVault(flag(args, 'vault'), io);
+    // A contact given as a path names its vault too: look up from the note, not from where the user stands.
+    const contactFile = path.resolve(io.cwd, contactArg);
+    const { vault, root } = await loadVault(flag(args, 'vault'), io, fs.existsSync(contactFile) ? contactFile : undefined);
     const { registry } = loadTemplates(root);
     const template = registry.get(id);
     if (!template) throw unknownTemplate(registry, id);
     const contact = findContact(vault, root, contactArg, io);
     const filled = fillTemplate(template, templateFields(vault, contact, vault.profile(), today));
+    if (format === 'json') {
+      io.out(JSON.stringify({ template: template.id, contact: contact.path, today, subject: filled.subject, body: filled.body, missing: filled.missing }, null, 2) + '\n');
+      return 0;
+    }
     if (filled.subject !== null) io.out(`Subject: ${filled.subject}\n\n`);
     io.out(`${filled.body}\n`);
     if (filled.missing.length > 0) io.err(`To fill in: ${filled.missing.join('; ')}\n`);
