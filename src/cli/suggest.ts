@@ -1,14 +1,17 @@
 /** Edit distance, capped: words longer than this are not typos of a command name. */
 const MAX_WORD = 64;
 
-/** Levenshtein distance with two rows: O(a·b) time for two short words. */
+/** Edit distance counting a swap of two neighbours as one edit (jsno → json): O(a·b) for two short words. */
 function distance(a: string, b: string): number {
+  let before: number[] = [];
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const row = [i];
     for (let j = 1; j <= b.length; j++) {
       row[j] = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) row[j] = Math.min(row[j], before[j - 2] + 1);
     }
+    before = prev;
     prev = row;
   }
   return prev[b.length];

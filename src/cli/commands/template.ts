@@ -7,6 +7,7 @@ import { loadTemplates } from '../../node/templateLoader';
 import { UsageError, flag, parseCommandArgs, type ParsedArgs } from '../args';
 import type { CliIO, Command } from '../io';
 import { plural } from '../plural';
+import { nearest } from '../suggest';
 import { loadVault, todayArg } from '../vaultLoader';
 
 /** `--vault V`, or the one positional `templates` also accepts for symmetry with `list` and `check`. */
@@ -78,7 +79,9 @@ function findContact(vault: Vault, root: string, given: string, io: CliIO): Cont
 
 function unknownTemplate(registry: TemplateRegistry, id: string): UsageError {
   const ids = registry.all().map((t) => t.id);
-  const near = ids.filter((i) => i.includes(id.toLowerCase()) || id.toLowerCase().includes(i));
+  const containing = ids.filter((i) => i.includes(id.toLowerCase()) || id.toLowerCase().includes(i));
+  const close = nearest(id, ids);
+  const near = containing.length > 0 ? containing : close === undefined ? [] : [close];
   return new UsageError(`no template '${id}'${near.length > 0 ? ` (did you mean ${near.join(', ')}?)` : ''}; see rapport templates`);
 }
 
