@@ -40,7 +40,7 @@ function vcards(rows: number): string {
 async function vaultWith(existing: number): Promise<Vault> {
   const files: Record<string, string> = {};
   for (let i = 0; i < existing; i++) files[`contacts/existing-${i}.md`] = `---\nname: Person${i * 5} Müller-${i * 5}, MD\nemail: p${i * 5}@example.org\n---\n`;
-  const vault = new Vault(new MemoryFs(files), { yieldToHost: async () => undefined });
+  const vault = new Vault(new MemoryFs(files), { yieldToHost: () => Promise.resolve() });
   await vault.scan();
   return vault;
 }

@@ -386,7 +386,7 @@ function pathsOf(map: Map<string, Paths>, key: string): Iterable<string> {
 /** A note that could not be read still appears, as a file with one problem and no data. */
 function stubNote(path: string, code: string, severity: 'error' | 'warning', message: string): Note {
   const note = parseNote(path, '');
-  return { ...note, kind: 'other', frontmatterBroken: true, problems: [problem(code, severity, message, lineRange(0))] } as Note;
+  return { ...note, kind: 'other', frontmatterBroken: true, problems: [problem(code, severity, message, lineRange(0))] };
 }
 
 function skippedNote(entry: SkippedEntry): Note {

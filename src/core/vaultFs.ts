@@ -70,12 +70,16 @@ export class MemoryFs implements VaultFs {
     for (const [path, text] of Object.entries(files)) this.files.set(path, text);
   }
 
-  async list(): Promise<Listing> {
+  list(): Promise<Listing> {
     const files = [...this.files.keys(), ...this.vanishing].filter(isNotePath).sort().map((path) => ({ path }));
-    return { files, skipped: [...this.skipped] };
+    return Promise.resolve({ files, skipped: [...this.skipped] });
   }
 
-  async read(path: string, maxBytes: number): Promise<ReadResult> {
+  read(path: string, maxBytes: number): Promise<ReadResult> {
+    return Promise.resolve(this.readNow(path, maxBytes));
+  }
+
+  private readNow(path: string, maxBytes: number): ReadResult {
     const content = this.files.get(path);
     if (content === undefined || this.vanishing.has(path)) return { kind: 'missing' };
     const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { contains } from './vaultFinder';
 import { readCapped, type CappedRead } from './readCapped';
 import { isIgnoredDir, isNoteFile, type Listing, type ReadResult, type VaultFs } from '../core/vaultFs';
 
@@ -17,7 +18,12 @@ export class NodeFs implements VaultFs {
     this.realRoot = fs.realpathSync(this.root);
   }
 
-  async list(): Promise<Listing> {
+  /** The walk is synchronous (see readSync); the promise is VaultFs's contract. */
+  list(): Promise<Listing> {
+    return Promise.resolve(this.walk());
+  }
+
+  private walk(): Listing {
     const listing: Listing = { files: [], skipped: [] };
     // Iterative walk: no recursion depth to exhaust, and directory symlinks are never followed.
     const stack: { abs: string; rel: string; depth: number }[] = [{ abs: this.root, rel: '', depth: 0 }];
@@ -59,8 +65,7 @@ export class NodeFs implements VaultFs {
     } catch {
       return { reason: 'not-a-file', detail: 'a symbolic link that points nowhere or loops' };
     }
-    const inside = target === this.realRoot || target.startsWith(this.realRoot + path.sep);
-    if (!inside) return { reason: 'outside-vault', detail: 'a symbolic link to a file outside the vault; Rapport does not follow it' };
+    if (!contains(this.realRoot, target)) return { reason: 'outside-vault', detail: 'a symbolic link to a file outside the vault; Rapport does not follow it' };
     try {
       if (!fs.statSync(target).isFile()) return { reason: 'not-a-file', detail: 'a symbolic link to something that is not a regular file' };
     } catch {
@@ -69,8 +74,8 @@ export class NodeFs implements VaultFs {
     return null;
   }
 
-  async read(rel: string, maxBytes: number): Promise<ReadResult> {
-    return this.readSync(rel, maxBytes);
+  read(rel: string, maxBytes: number): Promise<ReadResult> {
+    return Promise.resolve(this.readSync(rel, maxBytes));
   }
 
   readSync(rel: string, maxBytes: number): ReadResult {

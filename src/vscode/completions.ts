@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { KNOWN_FIELDS, fieldLabel } from '../core/templates';
-import { MENTOR_KINDS, ROLES, STATUSES, type ContactNote } from '../core/types';
+import { MENTOR_KINDS, ROLES, STATUSES } from '../core/types';
 import type { RapportHost } from './host';
 
 const VALUE_LISTS: Record<string, readonly string[]> = { role: ROLES, mentor: MENTOR_KINDS, status: STATUSES, sponsor: ['true', 'false'] };
@@ -45,7 +45,7 @@ export class RapportCompletions implements vscode.CompletionItemProvider {
       const closes = doc.lineAt(pos.line).text.slice(pos.character).startsWith(']]');
       return [...session.vault.notes()].filter((n) => n.kind !== 'other' || n.problems.length === 0).map((n) => {
         const item = new vscode.CompletionItem(n.name, n.kind === 'contact' ? vscode.CompletionItemKind.User : vscode.CompletionItemKind.File);
-        item.detail = n.kind === 'contact' ? [(n as ContactNote).role, (n as ContactNote).institution].filter(Boolean).join(' · ') : n.kind;
+        item.detail = n.kind === 'contact' ? [(n).role, (n).institution].filter(Boolean).join(' · ') : n.kind;
         item.range = range;
         item.insertText = closes ? n.name : `${n.name}]]`;
         return item;

@@ -63,7 +63,7 @@ export function registerNoteCommands(host: RapportHost): vscode.Disposable[] {
   const today = () => host.session?.today ?? processClock().today();
 
   return [
-    vscode.commands.registerCommand('rapport.openNote', async (uri: vscode.Uri, line = 0) => {
+    vscode.commands.registerCommand('rapport.openNote', async (uri: vscode.Uri, line: number = 0) => {
       const doc = await vscode.workspace.openTextDocument(uri);
       const pos = new vscode.Position(Math.min(line, doc.lineCount - 1), 0);
       await vscode.window.showTextDocument(doc, { selection: new vscode.Range(pos, pos), preview: true });
@@ -79,7 +79,7 @@ export function registerNoteCommands(host: RapportHost): vscode.Disposable[] {
       if (!kind) return;
       const summary = await vscode.window.showInputBox({ prompt: 'What happened? (optional)', placeHolder: 'e.g. thanked her for the advice on aways' });
       if (summary === undefined) return;
-      await applyNoteEdit(r.uri, (text) => appendInteraction(text, today(), kind.label as InteractionKind, summary));
+      await applyNoteEdit(r.uri, (text) => appendInteraction(text, today(), kind.label, summary));
     }),
 
     vscode.commands.registerCommand('rapport.markDone', async (target: CommandTarget, code?: string, line?: number) => {
@@ -109,7 +109,7 @@ export function registerNoteCommands(host: RapportHost): vscode.Disposable[] {
         });
         if (!until) return;
       }
-      await applyNoteEdit(r.uri, (text) => snoozeEdit(text, until!.trim()));
+      await applyNoteEdit(r.uri, (text) => snoozeEdit(text, until.trim()));
     }),
 
     vscode.commands.registerCommand('rapport.setDormant', async (target: CommandTarget) => {

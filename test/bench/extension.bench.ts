@@ -184,7 +184,7 @@ async function mainThreadRoundTrip(n: number): Promise<void> {
 
 function addDays(date: CalendarDate, days: number): CalendarDate {
   const [y, m, d] = date.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10) as CalendarDate;
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
 
 /** Counts calls of a tree's getTreeItem and getChildren (the view calls through the object, so an own property wins). */
@@ -383,9 +383,9 @@ async function editorSave(session: VaultSession, target: { note: ContactNote; ur
 async function diskWrite(session: VaultSession, target: { note: ContactNote; uri: vscode.Uri; line: number }, date: CalendarDate, log: Log): Promise<OneSave | undefined> {
   const text = fs.readFileSync(target.uri.fsPath, 'utf8');
   const updated = text.replace(/^follow_up:.*$/m, `follow_up: ${date}`);
-  return measureChange(session, target, async () => {
+  return measureChange(session, target, () => {
     fs.writeFileSync(target.uri.fsPath, updated);
-    return performance.now();
+    return Promise.resolve(performance.now());
   }, log);
 }
 

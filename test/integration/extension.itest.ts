@@ -5,7 +5,7 @@ import { collectProblems } from '../../src/core/report';
 import { RULE_CODES } from '../../src/core/settings';
 import { GROUP_LABELS } from '../../src/core/types';
 import type { TreeNode } from '../../src/vscode/tree/treeNodes';
-import { codeOf, daysFromToday, eventually, rapportDiagnostics, readyHost, workspaceRoot, writeNote } from './helpers';
+import { codeOf, daysFromToday, eventually, labelText, rapportDiagnostics, readyHost, workspaceRoot, writeNote } from './helpers';
 
 describe('Rapport in VS Code', () => {
   it('activates on the vault and shows the Network groups with counts from the core', async () => {
@@ -145,7 +145,7 @@ describe('Rapport in VS Code', () => {
     await eventually(() => host.session!.followUps('contacts/itest-bucket.md').length > 0 || undefined, 'the follow-up');
     const tree = host.followUps!;
     const buckets = tree.getChildren();
-    const labels = buckets.map((b) => tree.getTreeItem(b).label);
+    const labels = buckets.map((b) => labelText(tree.getTreeItem(b).label));
     assert.ok(labels.includes('Overdue'), `buckets: ${labels.join(', ')}`);
     const overdue = buckets.find((b) => tree.getTreeItem(b).label === 'Overdue')!;
     const mine = tree.getChildren(overdue).find((n) => n.type === 'followUp' && n.path === 'contacts/itest-bucket.md');
@@ -154,7 +154,7 @@ describe('Rapport in VS Code', () => {
     assert.strictEqual(item.label, 'Itest Bucket');
     assert.match(String(item.description), /3 days ago/);
     assert.deepStrictEqual(item.command?.arguments?.[1], 3, 'opens at the follow_up line');
-    await vscode.commands.executeCommand(item.command!.command, ...(item.command!.arguments ?? []));
+    await vscode.commands.executeCommand(item.command.command, ...((item.command.arguments ?? []) as unknown[]));
     const editor = vscode.window.activeTextEditor!;
     assert.strictEqual(editor.document.uri.fsPath, host.session!.uriOf('contacts/itest-bucket.md').fsPath);
     assert.strictEqual(editor.selection.active.line, 3);

@@ -38,7 +38,7 @@ export async function eventually<T>(check: () => T | undefined | Promise<T | und
     } catch (e) {
       last = e;
     }
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}${last ? `: ${last instanceof Error ? last.message : JSON.stringify(last)}` : ''}`);
     await new Promise<void>((resolve) => {
       const sub = vscode.languages.onDidChangeDiagnostics(() => {
         sub.dispose();
@@ -72,4 +72,14 @@ export function daysFromToday(host: RapportHost, days: number): string {
   const [y, m, d] = host.session!.today.split('-').map(Number);
   const t = new Date(Date.UTC(y, m - 1, d + days));
   return t.toISOString().slice(0, 10);
+}
+
+/** A tree item's label as text (VS Code allows a string or a label with highlights). */
+export function labelText(label: string | vscode.TreeItemLabel | undefined): string {
+  return typeof label === 'string' ? label : label?.label ?? '';
+}
+
+/** A tree item's tooltip as text (a string or markdown). */
+export function tooltipText(tooltip: string | vscode.MarkdownString | undefined): string {
+  return typeof tooltip === 'string' ? tooltip : tooltip?.value ?? '';
 }

@@ -4,7 +4,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ImportPlan } from '../../src/core/import';
 import { STRENGTH_RULE, programStrengths } from '../../src/core/programs';
-import { EXTENSION_ID, codeOf, eventually, rapportDiagnostics, readyHost, writeNote } from './helpers';
+import { EXTENSION_ID, codeOf, eventually, rapportDiagnostics, readyHost, tooltipText, writeNote } from './helpers';
 
 describe('Import, privacy guard and program strength in VS Code', () => {
   it('imports a LinkedIn export with a preview, and never imports the same people twice', async () => {
@@ -57,7 +57,7 @@ describe('Import, privacy guard and program strength in VS Code', () => {
       assert.deepStrictEqual(roots.map((r) => tree.getTreeItem(r).label), expected.map((p) => p.name));
       const top = tree.getTreeItem(roots[0]);
       assert.match(String(top.description), new RegExp(`^strength ${expected[0].score} · `));
-      assert.ok(String(top.tooltip).includes(STRENGTH_RULE));
+      assert.ok(tooltipText(top.tooltip).includes(STRENGTH_RULE));
       assert.strictEqual(tree.getChildren(roots[0]).length, expected[0].contacts.length);
     } finally {
       await vscode.commands.executeCommand('rapport.network.groupByRole');

@@ -35,6 +35,17 @@ function listFiles(dir: string): string[] {
   return out.sort();
 }
 
+/** The parts of `rapport import --format json` these tests read. */
+interface ImportJson {
+  format: string;
+  dryRun: boolean;
+  counts: unknown;
+  written: unknown;
+  create: unknown[];
+  existing: unknown;
+  mapping: Record<string, string>;
+}
+
 describe('import: Node writer and reader', () => {
   let dir: string;
   beforeEach(() => { dir = tempDir(); });
@@ -153,9 +164,9 @@ describe('import: rapport import', () => {
     assert.match(first.out, /Created 3 notes\./);
     assert.deepStrictEqual(listFiles(vault), ['contacts/aiyana-redcloud.md', 'contacts/chen-wei.md', 'contacts/jose-muller.md', 'contacts/maya.md']);
     const check = await cli(['check', vault, '--today', '2026-01-05', '--format', 'json'], vault);
-    assert.deepStrictEqual(JSON.parse(check.out).problems, []);
+    assert.deepStrictEqual((JSON.parse(check.out) as { problems: unknown[] }).problems, []);
     const again = await cli(['import', file, '--vault', vault, '--format', 'json'], vault);
-    const json = JSON.parse(again.out);
+    const json = JSON.parse(again.out) as ImportJson;
     assert.deepStrictEqual(json.counts, { new: 0, existing: 4, skipped: 2 });
     assert.deepStrictEqual(json.written, []);
   });
@@ -163,7 +174,7 @@ describe('import: rapport import', () => {
   it('--format json prints the plan without note texts', async () => {
     const r = await cli(['import', path.join(FIXTURES, 'generic.csv'), '--vault', vault, '--dry-run', '--format', 'json'], vault);
     assert.strictEqual(r.code, 0, r.err);
-    const json = JSON.parse(r.out);
+    const json = JSON.parse(r.out) as ImportJson;
     assert.strictEqual(json.format, 'csv');
     assert.strictEqual(json.dryRun, true);
     assert.deepStrictEqual(json.counts, { new: 3, existing: 1, skipped: 1 });
@@ -186,7 +197,7 @@ describe('import: rapport import', () => {
     assert.deepStrictEqual(JSON.parse(fs.readFileSync(path.join(vault, '.rapport.json'), 'utf8')), { import: { mapping: { email: 'Home Email', name: 'Name' } } });
     fs.writeFileSync(csv, 'Name,Work Email,Home Email\nBo Chen,bo@work.org,bo@home.org\n');
     const again = await cli(['import', csv, '--vault', vault, '--dry-run', '--format', 'json'], vault);
-    assert.strictEqual(JSON.parse(again.out).mapping.email, 'Home Email');
+    assert.strictEqual((JSON.parse(again.out) as ImportJson).mapping.email, 'Home Email');
   });
 
   it('says so and writes nothing to an invalid .rapport.json', async () => {

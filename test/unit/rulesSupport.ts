@@ -6,7 +6,7 @@ import { MemoryFs } from '../../src/core/vaultFs';
 
 /** Shared helpers for the follow-up rule tests: small in-memory vaults, one line per fact. */
 export async function vaultOf(files: Record<string, string>): Promise<Vault> {
-  const vault = new Vault(new MemoryFs(files), { yieldToHost: async () => undefined });
+  const vault = new Vault(new MemoryFs(files), { yieldToHost: () => Promise.resolve() });
   await vault.scan();
   return vault;
 }
