@@ -1,5 +1,5 @@
 import type { CalendarDate } from '../../src/core/dates';
-import { evaluateNote, scheduleNote, type FollowUp } from '../../src/core/rules';
+import { evaluateNote, type FollowUp } from '../../src/core/rules';
 import { DEFAULT_SETTINGS, mergeSettings, type RapportSettings } from '../../src/core/settings';
 import { Vault } from '../../src/core/vault';
 import { MemoryFs } from '../../src/core/vaultFs';
@@ -45,4 +45,3 @@ export function timeline(vault: Vault, path: string, code: string, days: Calenda
   });
 }
 
-export { scheduleNote };
