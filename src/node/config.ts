@@ -15,6 +15,8 @@ export interface VaultConfigFile {
   raw: unknown;
   /** Why the file could not be read: each message names the file. */
   errors: string[];
+  /** The file's text, when it could be read (to place a problem on its line). */
+  text?: string;
 }
 
 /** Reads the vault's settings file as JSON without judging its keys (the caller merges and validates). */
@@ -36,9 +38,9 @@ export function loadVaultConfig(root: string): VaultConfigFile {
       return { file: name, raw: undefined, errors: [`${name}: could not be read (${e instanceof Error ? e.message : String(e)}); using the default settings.`] };
     }
     try {
-      return { file: name, raw: JSON.parse(text.replace(/^\uFEFF/, '')) as unknown, errors: [] };
+      return { file: name, raw: JSON.parse(text.replace(/^\uFEFF/, '')) as unknown, text, errors: [] };
     } catch (e) {
-      return { file: name, raw: undefined, errors: [`${name}: invalid JSON (${e instanceof Error ? e.message : String(e)}); using the default settings.`] };
+      return { file: name, raw: undefined, text, errors: [`${name}: invalid JSON (${e instanceof Error ? e.message : String(e)}); using the default settings.`] };
     }
   }
   return { file: null, raw: undefined, errors: [] };

@@ -1,27 +1,28 @@
 import * as vscode from 'vscode';
+import { rapportApi, type RapportApi } from './api';
+import { registerCommands } from './commands';
 import { RapportConfig } from './config';
 import { RapportHost } from './host';
 import { RapportCompletions, RapportHovers } from './completions';
-import { registerImportCommand } from './importCommand';
-import { registerNoteCommands } from './noteCommands';
+import { importCommands } from './importCommand';
+import { noteCommands } from './noteCommands';
 import { FollowUpQuickFixes } from './quickFixes';
-import { registerTemplateCommands } from './templateCommands';
-import { registerVaultCommands } from './vaultCommands';
+import { templateCommands } from './templateCommands';
+import { vaultCommands } from './vaultCommands';
 
 /**
  * The composition root: build the host, hand it to each feature, and say so when
  * something fails instead of failing silently. No vault I/O happens here; the first
  * index runs in the background once the host starts.
  */
-export function activate(context: vscode.ExtensionContext): RapportHost {
+export function activate(context: vscode.ExtensionContext): RapportApi {
   const host = new RapportHost(context);
+  context.subscriptions.push(host);
   try {
+    // The one command table: each row an id and its handler; the registrar guards vault commands.
+    const commands = registerCommands(host, [vaultCommands(context), noteCommands(host), templateCommands(host), importCommands]);
     context.subscriptions.push(
-      host,
-      ...registerNoteCommands(host),
-      ...registerVaultCommands(host, context),
-      ...registerTemplateCommands(host),
-      registerImportCommand(host),
+      ...commands.disposables,
       vscode.languages.registerCompletionItemProvider({ language: 'markdown', scheme: 'file' }, new RapportCompletions(host), ...RapportCompletions.triggers),
       vscode.languages.registerHoverProvider({ language: 'markdown', scheme: 'file' }, new RapportHovers(host)),
       vscode.languages.registerCodeActionsProvider({ language: 'markdown', scheme: 'file' }, new FollowUpQuickFixes(host), {
@@ -35,11 +36,11 @@ export function activate(context: vscode.ExtensionContext): RapportHost {
       vscode.workspace.onDidGrantWorkspaceTrust(() => host.start()),
     );
     host.start();
+    return rapportApi(host, commands.ids);
   } catch (e) {
     void vscode.window.showErrorMessage(`Rapport failed to start: ${e instanceof Error ? e.message : String(e)}`);
     throw e;
   }
-  return host;
 }
 
 export function deactivate(): void {

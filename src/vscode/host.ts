@@ -5,6 +5,7 @@ import { buildRegistry, type TemplateRegistry } from '../core/templates';
 import { readTemplateDir } from '../node/templateLoader';
 import { FollowUpDiagnostics } from './diagnostics';
 import { VaultSession, type SessionState } from './session';
+import { VsCodeSettingsWarnings } from './settingsWarnings';
 import { OverdueStatus } from './statusBar';
 import { EventsTree } from './tree/eventsTree';
 import { FollowUpsTree } from './tree/followUpsTree';
@@ -68,6 +69,7 @@ export class RapportHost implements vscode.Disposable {
     this.eventsTree.set(events);
     this.sessionParts = [
       new FollowUpDiagnostics(session),
+      new VsCodeSettingsWarnings(session),
       new OverdueStatus(session, followUps),
       session.onDidRequestRestart(() => setTimeout(() => this.start(), 0)),
       // Vault templates are not notes, so the session does not index them; watch them here.

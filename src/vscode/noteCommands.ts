@@ -5,8 +5,10 @@ import { appendInteraction, setFrontmatterField } from '../core/edits';
 import { canMarkDone, markDoneEdit, snoozeDate, snoozeEdit, suggestedKind } from '../core/resolutions';
 import type { FollowUp } from '../core/rules/types';
 import { INTERACTION_KINDS, type InteractionKind } from '../core/types';
+import { anyTime, withVault, type CommandTable } from './commands';
 import type { RapportHost } from './host';
 import { applyNoteEdit } from './noteEdits';
+import type { VaultSession } from './session';
 import type { TreeNode } from './tree/treeNodes';
 
 /** What a command was invoked on: a tree node, a URI (quick fix, explorer) or nothing (the active editor). */
@@ -24,13 +26,8 @@ const KIND_HELP: Record<InteractionKind, string> = {
   presented: 'You presented (poster, talk)', note: 'A note to self',
 };
 
-export function registerNoteCommands(host: RapportHost): vscode.Disposable[] {
-  const resolve = (target: CommandTarget): Resolved | undefined => {
-    const session = host.session;
-    if (!session) {
-      void vscode.window.showInformationMessage('Rapport: open a vault first.');
-      return undefined;
-    }
+export function noteCommands(host: RapportHost): CommandTable {
+  const resolve = (session: VaultSession, target: CommandTarget): Resolved | undefined => {
     if (target instanceof vscode.Uri) {
       const path = session.relative(target);
       return path === undefined ? undefined : { uri: target, path };
@@ -62,15 +59,15 @@ export function registerNoteCommands(host: RapportHost): vscode.Disposable[] {
 
   const today = () => host.session?.today ?? processClock().today();
 
-  return [
-    vscode.commands.registerCommand('rapport.openNote', async (uri: vscode.Uri, line: number = 0) => {
+  return {
+    'rapport.openNote': anyTime(async (_ctx, uri: vscode.Uri, line: number = 0) => {
       const doc = await vscode.workspace.openTextDocument(uri);
       const pos = new vscode.Position(Math.min(line, doc.lineCount - 1), 0);
       await vscode.window.showTextDocument(doc, { selection: new vscode.Range(pos, pos), preview: true });
     }),
 
-    vscode.commands.registerCommand('rapport.logInteraction', async (target: CommandTarget, code?: string) => {
-      const r = resolve(target);
+    'rapport.logInteraction': withVault(async ({ session }, target: CommandTarget, code?: string) => {
+      const r = resolve(session, target);
       if (!r) return;
       const suggested = suggestedKind(code ?? r.followUp?.code);
       const items = INTERACTION_KINDS.map((k) => ({ label: k, description: KIND_HELP[k], picked: k === suggested }));
@@ -82,16 +79,16 @@ export function registerNoteCommands(host: RapportHost): vscode.Disposable[] {
       await applyNoteEdit(r.uri, (text) => appendInteraction(text, today(), kind.label, summary));
     }),
 
-    vscode.commands.registerCommand('rapport.markDone', async (target: CommandTarget, code?: string, line?: number) => {
-      const r = resolve(target);
+    'rapport.markDone': withVault(async ({ session }, target: CommandTarget, code?: string, line?: number) => {
+      const r = resolve(session, target);
       if (!r) return;
       const f = await pickFollowUp(r, code, line, (x) => canMarkDone(x.code));
       if (!f) return;
       await applyNoteEdit(r.uri, (text) => markDoneEdit(text, r.path, f, today()));
     }),
 
-    vscode.commands.registerCommand('rapport.snooze', async (target: CommandTarget, days?: number) => {
-      const r = resolve(target);
+    'rapport.snooze': withVault(async ({ session }, target: CommandTarget, days?: number) => {
+      const r = resolve(session, target);
       if (!r) return;
       let until: string | undefined = typeof days === 'number' ? snoozeDate(today(), days) : undefined;
       if (until === undefined) {
@@ -112,10 +109,10 @@ export function registerNoteCommands(host: RapportHost): vscode.Disposable[] {
       await applyNoteEdit(r.uri, (text) => snoozeEdit(text, until.trim()));
     }),
 
-    vscode.commands.registerCommand('rapport.setDormant', async (target: CommandTarget) => {
-      const r = resolve(target);
+    'rapport.setDormant': withVault(async ({ session }, target: CommandTarget) => {
+      const r = resolve(session, target);
       if (!r) return;
       await applyNoteEdit(r.uri, (text) => setFrontmatterField(text, 'status', 'dormant'));
     }),
-  ];
+  };
 }

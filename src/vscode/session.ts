@@ -52,7 +52,9 @@ export class VaultSession implements vscode.Disposable {
   private _today: CalendarDate;
   private _settings: RapportSettings;
   private _settingsErrors: string[] = [];
+  private _vscodeSettingsErrors: string[] = [];
   private _settingsFile: string | null = null;
+  private _settingsText: string | null = null;
   private readonly restartEmitter = new vscode.EventEmitter<void>();
   /** Fires when a settings change needs a fresh index (the host then starts a new session). */
   readonly onDidRequestRestart = this.restartEmitter.event;
@@ -86,9 +88,19 @@ export class VaultSession implements vscode.Disposable {
     return this._settingsErrors;
   }
 
+  /** Problems with the `rapport.*` VS Code settings (reported as such, whether or not the vault has a settings file). */
+  get vscodeSettingsErrors(): readonly string[] {
+    return this._vscodeSettingsErrors;
+  }
+
   /** The vault's settings file (`.rapport.json` or `rapport.config.json`), when there is one. */
   get settingsFile(): string | null {
     return this._settingsFile;
+  }
+
+  /** That file's text as read, to place each problem on its line. */
+  get settingsText(): string | null {
+    return this._settingsText;
   }
 
   /** Indexes the vault once, in the background, with progress shown in the Rapport views. */
@@ -240,8 +252,10 @@ export class VaultSession implements vscode.Disposable {
     const file = loadVaultConfig(this.root);
     const merged = this.config.followUpSettings(file.raw);
     this._settings = merged.settings;
-    this._settingsErrors = [...file.errors, ...merged.errors];
+    this._settingsErrors = [...file.errors, ...merged.fileErrors];
+    this._vscodeSettingsErrors = merged.vscodeErrors;
     this._settingsFile = file.file;
+    this._settingsText = file.text ?? null;
   }
 
   /** Re-reads settings and re-evaluates; asks for a new session when the index itself must change. */

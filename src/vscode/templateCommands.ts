@@ -6,6 +6,7 @@ import { safeNoteFileName } from '../core/fileNames';
 import { newContactNote } from '../core/newContact';
 import { fillTemplate, rankTemplates, templateFields, templateFits, toSnippet, type Template } from '../core/templates';
 import { ROLES, type ContactNote } from '../core/types';
+import { withVault, type CommandTable } from './commands';
 import type { RapportHost } from './host';
 import { applyNoteEdit } from './noteEdits';
 import type { VaultSession } from './session';
@@ -61,29 +62,18 @@ function fieldsFor(session: VaultSession, contact: ContactNote) {
   return templateFields(session.vault, contact, session.vault.profile(), session.today);
 }
 
-/** The session, contact and template a template command works on; undefined when the user backs out. */
-async function chooseEmail(host: RapportHost, target: Target, templateId?: string): Promise<{ session: VaultSession; contact: ContactNote; template: Template } | undefined> {
-  const session = host.session;
-  if (!session) {
-    void vscode.window.showInformationMessage('Rapport: open a vault first.');
-    return undefined;
-  }
-  await session.whenReady();
+/** The contact and template a template command works on; undefined when the user backs out. */
+async function chooseEmail(host: RapportHost, session: VaultSession, target: Target, templateId?: string): Promise<{ session: VaultSession; contact: ContactNote; template: Template } | undefined> {
   const contact = await pickContact(session, target);
   if (!contact) return undefined;
   const template = await pickTemplate(host, session, contact, templateId);
   return template ? { session, contact, template } : undefined;
 }
 
-export function registerTemplateCommands(host: RapportHost): vscode.Disposable[] {
-  const needSession = (): VaultSession | undefined => {
-    if (!host.session) void vscode.window.showInformationMessage('Rapport: open a vault first.');
-    return host.session;
-  };
-
-  return [
-    vscode.commands.registerCommand('rapport.insertTemplate', async (target?: Target, templateId?: string) => {
-      const chosen = await chooseEmail(host, target, templateId);
+export function templateCommands(host: RapportHost): CommandTable {
+  return {
+    'rapport.insertTemplate': withVault(async ({ session: open }, target?: Target, templateId?: string) => {
+      const chosen = await chooseEmail(host, open, target, templateId);
       if (!chosen) return;
       const { session, contact, template } = chosen;
       const snippet = toSnippet(template, fieldsFor(session, contact));
@@ -110,8 +100,8 @@ export function registerTemplateCommands(host: RapportHost): vscode.Disposable[]
       }
     }),
 
-    vscode.commands.registerCommand('rapport.composeEmail', async (target?: Target, templateId?: string) => {
-      const chosen = await chooseEmail(host, target, templateId);
+    'rapport.composeEmail': withVault(async ({ session: open }, target?: Target, templateId?: string) => {
+      const chosen = await chooseEmail(host, open, target, templateId);
       if (!chosen) return;
       const { session, contact, template } = chosen;
       const filled = fillTemplate(template, fieldsFor(session, contact));
@@ -136,10 +126,7 @@ export function registerTemplateCommands(host: RapportHost): vscode.Disposable[]
     }),
 
     /** Asks for each field; callers such as keybindings or tests may pass them instead. */
-    vscode.commands.registerCommand('rapport.newContact', async (given?: { name?: string; role?: string; institution?: string; metAt?: string }) => {
-      const session = needSession();
-      if (!session) return;
-      await session.whenReady();
+    'rapport.newContact': withVault(async ({ session }, given?: { name?: string; role?: string; institution?: string; metAt?: string }) => {
       const name = (given?.name ?? await vscode.window.showInputBox({
         title: 'New contact (1/4)', prompt: 'Name', placeHolder: 'e.g. Dr. Jane Smith',
         validateInput: (v) => (v.trim() === '' ? 'A name is needed.' : v.length > 200 ? 'That name is too long.' : null),
@@ -175,5 +162,5 @@ export function registerTemplateCommands(host: RapportHost): vscode.Disposable[]
       for (const p of result.problems) void vscode.window.showWarningMessage(`Rapport: templates/contact.md was not used: ${p}`);
       return uri;
     }),
-  ];
+  };
 }

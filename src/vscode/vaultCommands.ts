@@ -1,22 +1,17 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { RapportHost } from './host';
+import { anyTime, withVault, type CommandTable } from './commands';
 import { contains } from '../node/vaultFinder';
 
 /** Commands about the vault as a whole: re-index, grouping, creating one from the sample. */
-export function registerVaultCommands(host: RapportHost, context: vscode.ExtensionContext): vscode.Disposable[] {
-  return [
-    vscode.commands.registerCommand('rapport.refresh', () => host.start()),
-    vscode.commands.registerCommand('rapport.network.groupByInstitution', () => host.network?.setGrouping('institution')),
-    vscode.commands.registerCommand('rapport.network.groupByRole', () => host.network?.setGrouping('role')),
-    vscode.commands.registerCommand('rapport.network.groupByProgram', () => host.network?.setGrouping('program')),
-    vscode.commands.registerCommand('rapport.openProfile', async () => {
-      const session = host.session;
-      if (!session) {
-        void vscode.window.showInformationMessage('Rapport: open a vault first.');
-        return;
-      }
+export function vaultCommands(context: vscode.ExtensionContext): CommandTable {
+  return {
+    'rapport.refresh': anyTime(({ host }) => host.start()),
+    'rapport.network.groupByInstitution': anyTime(({ host }) => host.network?.setGrouping('institution')),
+    'rapport.network.groupByRole': anyTime(({ host }) => host.network?.setGrouping('role')),
+    'rapport.network.groupByProgram': anyTime(({ host }) => host.network?.setGrouping('program')),
+    'rapport.openProfile': withVault(async ({ session }) => {
       const uri = session.uriOf('profile.md');
       if (!fs.existsSync(uri.fsPath)) {
         // A new profile from a skeleton; never over an existing file (the check above and 'wx' below).
@@ -29,11 +24,11 @@ export function registerVaultCommands(host: RapportHost, context: vscode.Extensi
       }
       await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
     }),
-    vscode.commands.registerCommand('rapport.openVaultFolder', async () => {
+    'rapport.openVaultFolder': anyTime(async () => {
       const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, openLabel: 'Open Vault' });
       if (picked?.[0]) await vscode.commands.executeCommand('vscode.openFolder', picked[0]);
     }),
-    vscode.commands.registerCommand('rapport.createVaultFromSample', async (target?: vscode.Uri) => {
+    'rapport.createVaultFromSample': anyTime(async ({ host }, target?: vscode.Uri) => {
       const dest = target ?? (await vscode.window.showOpenDialog({
         canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: 'Create Vault Here',
         title: 'Choose an empty folder for your Rapport vault',
@@ -50,7 +45,7 @@ export function registerVaultCommands(host: RapportHost, context: vscode.Extensi
       if (open) await vscode.commands.executeCommand('vscode.openFolder', dest);
       return dest;
     }),
-  ];
+  };
 }
 
 /** Copies the bundled sample; asks before using a non-empty folder and never overwrites a file. */

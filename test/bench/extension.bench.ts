@@ -17,7 +17,7 @@ import { parseNote } from '../../src/core/parseNote';
 import { evaluateNote, evaluateNotes } from '../../src/core/rules';
 import type { ChangeSet } from '../../src/core/vault';
 import type { ContactNote } from '../../src/core/types';
-import type { RapportHost } from '../../src/vscode/host';
+import type { RapportApi } from '../../src/vscode/api';
 import type { SessionChange, VaultSession } from '../../src/vscode/session';
 import type { TreeNode } from '../../src/vscode/tree/treeNodes';
 
@@ -411,7 +411,7 @@ export async function runExtensionBench(results: BenchResults, log: Log, checkpo
     }
   };
 
-  const ext = vscode.extensions.getExtension<RapportHost>(EXTENSION_ID);
+  const ext = vscode.extensions.getExtension<RapportApi>(EXTENSION_ID);
   if (!ext) throw new Error(`${EXTENSION_ID} is not installed in the host`);
   results.activeBeforeBench = ext.isActive;
   if (ext.isActive) results.notes_.push('the extension was already active when the bench started: activation times are not meaningful');

@@ -5,7 +5,7 @@ import { collectProblems } from '../../src/core/report';
 import { RULE_CODES } from '../../src/core/settings';
 import { GROUP_LABELS } from '../../src/core/types';
 import type { TreeNode } from '../../src/vscode/tree/treeNodes';
-import { codeOf, daysFromToday, eventually, labelText, rapportDiagnostics, readyHost, workspaceRoot, writeNote } from './helpers';
+import { codeOf, daysFromToday, eventually, labelText, nextEvent, rapportDiagnostics, readyHost, workspaceRoot, writeNote } from './helpers';
 
 describe('Rapport in VS Code', () => {
   it('activates on the vault and shows the Network groups with counts from the core', async () => {
@@ -116,10 +116,15 @@ describe('Rapport in VS Code', () => {
     assert.ok(await vscode.workspace.applyEdit(edit));
     await eventually(() => rapportDiagnostics(uri).some((d) => codeOf(d) === 'follow-up-due') || undefined, 'the diagnostic from the buffer');
     let updates = 0;
-    const sub = host.session!.onDidChange((c) => { if (c.changed.includes('contacts/itest-save.md')) updates++; });
+    const session = host.session!;
+    const sub = session.onDidChange((c) => { if (c.changed.includes('contacts/itest-save.md')) updates++; });
     try {
       assert.ok(await doc.save());
-      await new Promise((r) => setTimeout(r, 800));
+      // A note written after the save is reported after it: once the session has indexed that
+      // note, it has seen the save's file event too, and any second read of the saved note.
+      const marker = nextEvent(session.onDidChange, (c) => c.changed.includes('contacts/itest-save-marker.md'), 'the marker note written after the save');
+      writeNote('contacts/itest-save-marker.md', '---\nname: Itest Marker\nrole: faculty\n---\n');
+      await marker;
     } finally {
       sub.dispose();
     }
