@@ -1,6 +1,7 @@
-import { addDays, daysBetween, type CalendarDate } from './dates';
+import type { CalendarDate } from './dates';
 import type { RuleCode, RapportSettings } from './settings';
 import { scheduleVault } from './rules';
+import { WEEK_DAYS, bucketOf, daysLate } from './timing';
 import type { Severity } from './types';
 import type { Vault } from './vault';
 
@@ -27,9 +28,9 @@ export interface AgendaItem {
 export interface Agenda {
   today: CalendarDate;
   days: number;
-  /** Due before today. */
+  /** Overdue (see `timing.ts`: past due and not a hint). */
   overdue: AgendaItem[];
-  /** Due today. */
+  /** Due today, or a hint whose day has come. */
   dueToday: AgendaItem[];
   /** Due in the next `days` days, shown already or not yet. */
   upcoming: AgendaItem[];
@@ -45,9 +46,8 @@ function compareItems(a: AgendaItem, b: AgendaItem): number {
 }
 
 /** What to do, bucketed: overdue, today, the next `days` days, and later items that already show. */
-export function buildAgenda(vault: Vault, today: CalendarDate, settings: RapportSettings, days = 7): Agenda {
+export function buildAgenda(vault: Vault, today: CalendarDate, settings: RapportSettings, days = WEEK_DAYS): Agenda {
   const agenda: Agenda = { today, days, overdue: [], dueToday: [], upcoming: [], later: [] };
-  const horizon = addDays(today, days);
   for (const [path, list] of scheduleVault(vault, today, settings)) {
     const note = vault.get(path);
     for (const f of list) {
@@ -65,9 +65,10 @@ export function buildAgenda(vault: Vault, today: CalendarDate, settings: Rapport
         key: f.key,
         active: f.active,
       };
-      if (f.due < today) agenda.overdue.push(item);
-      else if (f.due === today) agenda.dueToday.push(item);
-      else if (f.due <= horizon) agenda.upcoming.push(item);
+      const bucket = bucketOf(f, today, days);
+      if (bucket === 'overdue') agenda.overdue.push(item);
+      else if (bucket === 'today') agenda.dueToday.push(item);
+      else if (bucket === 'week') agenda.upcoming.push(item);
       else if (f.active) agenda.later.push(item);
     }
   }
@@ -81,7 +82,7 @@ export function agendaItems(agenda: Agenda): AgendaItem[] {
 }
 
 function itemLine(item: AgendaItem, today: CalendarDate): string {
-  const late = daysBetween(item.due, today);
+  const late = daysLate(item, today);
   const when = late > 0 ? ` (${late}d late)` : '';
   const template = item.template ? `  [template: ${item.template}]` : '';
   return `  ${item.due}${when}  ${item.name} — ${item.action}${template}  ${item.path}:${item.line}`;

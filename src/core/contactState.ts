@@ -1,4 +1,6 @@
 import { daysBetween, type CalendarDate } from './dates';
+import { ruleDescriptor } from './rules/catalog';
+import { isOverdue } from './timing';
 import type { FollowUp } from './rules/types';
 import type { ContactNote } from './types';
 
@@ -11,17 +13,8 @@ export function contactState(contact: ContactNote, followUps: readonly FollowUp[
   if (contact.status === 'dormant' || contact.status === 'archived' || contact.status === 'paused') return 'dormant';
   if (followUps.some((f) => isOverdue(f, today))) return 'overdue';
   if (followUps.some((f) => f.code !== 'attempts-exhausted' && daysBetween(today, f.due) <= DUE_SOON_DAYS)) return 'due-soon';
-  if (contact.status === 'waiting' || followUps.some((f) => f.code === 'awaiting-reply' || f.code === 'attempts-exhausted')) return 'waiting';
+  if (contact.status === 'waiting' || followUps.some((f) => ruleDescriptor(f.code).waiting === true)) return 'waiting';
   return 'ok';
-}
-
-/**
- * Past its due date and asking for action. Hints (such as "stop nudging") are advice,
- * not debts, so they never count as overdue. The tree, the badge and the status bar
- * all count with this one test so their numbers agree.
- */
-export function isOverdue(f: Pick<FollowUp, 'due' | 'severity'>, today: CalendarDate): boolean {
-  return f.due < today && f.severity !== 'hint';
 }
 
 /** "today", "tomorrow", "in 3 days", "2 days ago": short enough for a tree's description. */
@@ -33,11 +26,4 @@ export function relativeDue(due: CalendarDate, today: CalendarDate): string {
   return d > 0 ? `in ${d} days` : `${-d} days ago`;
 }
 
-export type AgendaBucket = 'overdue' | 'today' | 'week' | 'later';
-
-export function bucketOf(f: Pick<FollowUp, 'due' | 'severity'>, today: CalendarDate): AgendaBucket {
-  if (isOverdue(f, today)) return 'overdue';
-  const d = daysBetween(today, f.due);
-  if (d <= 0) return 'today';
-  return d <= 7 ? 'week' : 'later';
-}
+export { bucketOf, isOverdue, type Bucket as AgendaBucket } from './timing';

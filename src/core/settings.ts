@@ -1,3 +1,4 @@
+import type { RuleParam } from './rules/descriptor';
 import type { Severity } from './types';
 
 /**
@@ -7,20 +8,9 @@ import type { Severity } from './types';
  * recommends, so an empty file means "follow the guide".
  */
 
-/** Codes of the follow-up rules. Stable: settings, the Problems panel and the .ics UIDs use them. */
-export const RULE_CODES = [
-  'follow-up-due',
-  'conference-follow-up',
-  'awaiting-reply',
-  'attempts-exhausted',
-  'reply-owed',
-  'rotation-feedback',
-  'rotation-thank-you',
-  'eras-update',
-  'keep-in-touch',
-  'conference-prep',
-] as const;
-export type RuleCode = (typeof RULE_CODES)[number];
+import { RULE_CODES, RULE_DESCRIPTORS, allParams, isRuleCode, type RuleCode, type RuleParamName, type RuleParamValues } from './rules/catalog';
+
+export { RULE_CODES, type RuleCode } from './rules/catalog';
 
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info', 'hint'];
 
@@ -31,48 +21,16 @@ export interface RuleSetting {
   severity: Severity | 'default';
 }
 
-export interface RapportSettings {
+/**
+ * Per rule, by code; then every rule's numbers as flat keys (declared in the rule's
+ * descriptor, `src/core/rules/*.ts`), and the settings that belong to no rule.
+ */
+export interface RapportSettings extends RuleParamValues {
   /**
    * Per rule, by code. In JSON each entry may be `"off"`, `"default"`, a severity
    * (`"error"`, `"warning"`, `"info"`, `"hint"`), or `{ "enabled": bool, "severity": ... }`.
    */
   rules: Record<RuleCode, RuleSetting>;
-  /** follow-up-due: a due follow-up is a warning from its date and an error once more than this many days late. */
-  followUpErrorAfterDays: number;
-  /** conference-follow-up: days after meeting someone at a conference when the follow-up email is suggested (info). */
-  conferenceFollowUpFromDays: number;
-  /** conference-follow-up: the last day of the guide's 3–5 day window; later it is a warning. */
-  conferenceFollowUpDueDays: number;
-  /** awaiting-reply: days without a reply after which one polite follow-up may be sent (info). */
-  awaitingReplyNudgeDays: number;
-  /** awaiting-reply: days without a reply after which the follow-up is overdue (warning). */
-  awaitingReplyOverdueDays: number;
-  /** attempts-exhausted: messages sent in a row without a reply after which Rapport stops suggesting nudges. */
-  maxAttempts: number;
-  /** reply-owed: days within which to answer a contact who wrote (the guide's 24–48 hours). */
-  replyWithinDays: number;
-  /** rotation-feedback: how many days before an away rotation's midpoint the feedback reminder appears. */
-  rotationFeedbackLeadDays: number;
-  /** rotation-thank-you: days after a rotation ends by which faculty and residents met on it should be thanked. */
-  rotationThankYouDays: number;
-  /** rotation-thank-you: an outbound message dated this many days before the rotation's end or later counts as the thank-you. */
-  rotationThankYouGraceDays: number;
-  /** eras-update: month and day (`MM-DD`) each season from which an update email is suggested. */
-  erasUpdateDate: string;
-  /** eras-update: month and day (`MM-DD`) the season ends; earlier than `erasUpdateDate` means the following year. */
-  erasSeasonEndDate: string;
-  /** keep-in-touch: default interval for mentors without their own `cadence`; 0 turns it off. */
-  mentorCadenceDays: number;
-  /** keep-in-touch: default interval for sponsors without their own `cadence`; 0 turns it off. */
-  sponsorCadenceDays: number;
-  /** keep-in-touch: default interval for every other contact without a `cadence`; 0 (the default) means none. */
-  otherCadenceDays: number;
-  /** conference-prep: how many days before a conference starts its preparation is checked. */
-  conferencePrepDays: number;
-  /** conference-prep: in the last this-many days before the start, missing preparation is a warning. */
-  conferencePrepUrgentDays: number;
-  /** conference-prep: the fewest names a shortlist should hold (the guide says 10–20). */
-  conferenceShortlistMin: number;
   /** patient-identifier: the severity of likely patient identifiers in notes, or `off` to not look for them. */
   privacyGuard: Severity | 'off';
 }
@@ -86,55 +44,19 @@ function allRules(setting: RuleSetting): Record<RuleCode, RuleSetting> {
   return Object.fromEntries(RULE_CODES.map((code) => [code, { ...setting }])) as Record<RuleCode, RuleSetting>;
 }
 
+/** Each rule param's default, from the descriptors. */
+function paramDefaults(): RuleParamValues {
+  return Object.fromEntries(allParams().map(({ name, param }) => [name, param.default])) as unknown as RuleParamValues;
+}
+
 /** Frozen all the way down: callers get a copy from `mergeSettings` or `cloneSettings`. */
 export const DEFAULT_SETTINGS: Readonly<RapportSettings> = Object.freeze({
   rules: deepFreeze(allRules({ enabled: true, severity: 'default' })),
-  followUpErrorAfterDays: 7,
-  conferenceFollowUpFromDays: 3,
-  conferenceFollowUpDueDays: 5,
-  awaitingReplyNudgeDays: 7,
-  awaitingReplyOverdueDays: 10,
-  maxAttempts: 2,
-  replyWithinDays: 2,
-  rotationFeedbackLeadDays: 2,
-  rotationThankYouDays: 3,
-  rotationThankYouGraceDays: 2,
-  erasUpdateDate: '09-01',
-  erasSeasonEndDate: '01-31',
-  mentorCadenceDays: 60,
-  sponsorCadenceDays: 45,
-  otherCadenceDays: 0,
-  conferencePrepDays: 14,
-  conferencePrepUrgentDays: 3,
-  conferenceShortlistMin: 10,
+  ...paramDefaults(),
   privacyGuard: 'info',
 });
 
-type NumberKey = {
-  [K in keyof RapportSettings]: RapportSettings[K] extends number ? K : never
-}[keyof RapportSettings];
-
-/** Bounds of each number: a day count beyond ten years is a typo, not a plan. */
-const NUMBER_BOUNDS: Record<NumberKey, [min: number, max: number]> = {
-  followUpErrorAfterDays: [0, 3650],
-  conferenceFollowUpFromDays: [0, 3650],
-  conferenceFollowUpDueDays: [0, 3650],
-  awaitingReplyNudgeDays: [1, 3650],
-  awaitingReplyOverdueDays: [1, 3650],
-  maxAttempts: [1, 100],
-  replyWithinDays: [0, 3650],
-  rotationFeedbackLeadDays: [0, 365],
-  rotationThankYouDays: [0, 3650],
-  rotationThankYouGraceDays: [0, 365],
-  mentorCadenceDays: [0, 3650],
-  sponsorCadenceDays: [0, 3650],
-  otherCadenceDays: [0, 3650],
-  conferencePrepDays: [0, 3650],
-  conferencePrepUrgentDays: [0, 3650],
-  conferenceShortlistMin: [0, 1000],
-};
-
-const MONTH_DAY_KEYS = ['erasUpdateDate', 'erasSeasonEndDate'] as const;
+const PARAMS = new Map(allParams().map((p) => [p.name as string, p]));
 
 export function cloneSettings(s: Readonly<RapportSettings>): RapportSettings {
   return { ...s, rules: Object.fromEntries(RULE_CODES.map((c) => [c, { ...s.rules[c] }])) as Record<RuleCode, RuleSetting> };
@@ -209,7 +131,7 @@ export function mergeSettings(partial: unknown): { settings: RapportSettings; er
         continue;
       }
       for (const [code, ruleValue] of Object.entries(value as Record<string, unknown>)) {
-        if (!(RULE_CODES as readonly string[]).includes(code)) {
+        if (!isRuleCode(code)) {
           errors.push(`Unknown rule '${code}' in 'rules'. Rules: ${RULE_CODES.join(', ')}.`);
           continue;
         }
@@ -218,13 +140,9 @@ export function mergeSettings(partial: unknown): { settings: RapportSettings; er
       }
       continue;
     }
-    if (key in NUMBER_BOUNDS) {
-      const [min, max] = NUMBER_BOUNDS[key as NumberKey];
-      if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max) {
-        settings[key as NumberKey] = value;
-      } else {
-        errors.push(`'${key}' should be a whole number from ${min} to ${max}, not ${describe(value)}.`);
-      }
+    const spec = Object.prototype.hasOwnProperty.call(Object.fromEntries(PARAMS), key) ? PARAMS.get(key) : undefined;
+    if (spec) {
+      readParam(settings, spec.name, spec.param, value, errors);
       continue;
     }
     if (key === 'privacyGuard') {
@@ -232,24 +150,31 @@ export function mergeSettings(partial: unknown): { settings: RapportSettings; er
       else errors.push(`'privacyGuard' should be off or a severity (${SEVERITIES.join(', ')}), not ${describe(value)}.`);
       continue;
     }
-    if ((MONTH_DAY_KEYS as readonly string[]).includes(key)) {
-      if (typeof value === 'string' && isMonthDay(value)) settings[key as (typeof MONTH_DAY_KEYS)[number]] = value;
-      else errors.push(`'${key}' should be a month and day as MM-DD (e.g. 09-01), not ${describe(value)}.`);
-      continue;
-    }
     errors.push(`Unknown setting '${key}'.`);
   }
   // Windows given the wrong way round would make a rule fire late or never: keep the guide's.
-  for (const [from, to] of [
-    ['conferenceFollowUpFromDays', 'conferenceFollowUpDueDays'],
-    ['awaitingReplyNudgeDays', 'awaitingReplyOverdueDays'],
-    ['conferencePrepUrgentDays', 'conferencePrepDays'],
-  ] as const) {
-    if (settings[from] > settings[to]) {
-      errors.push(`'${from}' (${settings[from]}) should not be more than '${to}' (${settings[to]}); using the defaults ${DEFAULT_SETTINGS[from]} and ${DEFAULT_SETTINGS[to]}.`);
-      settings[from] = DEFAULT_SETTINGS[from];
-      settings[to] = DEFAULT_SETTINGS[to];
+  for (const rule of RULE_DESCRIPTORS) {
+    for (const [from, to] of rule.ordered ?? []) {
+      const a = from as RuleParamName;
+      const b = to as RuleParamName;
+      if (settings[a] > settings[b]) {
+        errors.push(`'${a}' (${settings[a]}) should not be more than '${b}' (${settings[b]}); using the defaults ${DEFAULT_SETTINGS[a]} and ${DEFAULT_SETTINGS[b]}.`);
+        (settings as unknown as Record<string, unknown>)[a] = DEFAULT_SETTINGS[a];
+        (settings as unknown as Record<string, unknown>)[b] = DEFAULT_SETTINGS[b];
+      }
     }
   }
   return { settings, errors };
+}
+
+/** Validates one rule param against its descriptor; a bad value keeps the default and is reported. */
+function readParam(settings: RapportSettings, name: RuleParamName, param: RuleParam, value: unknown, errors: string[]): void {
+  const target = settings as unknown as Record<string, unknown>;
+  if (param.kind === 'number') {
+    if (typeof value === 'number' && Number.isInteger(value) && value >= param.min && value <= param.max) target[name] = value;
+    else errors.push(`'${name}' should be a whole number from ${param.min} to ${param.max}, not ${describe(value)}.`);
+    return;
+  }
+  if (typeof value === 'string' && isMonthDay(value)) target[name] = value;
+  else errors.push(`'${name}' should be a month and day as MM-DD (e.g. 09-01), not ${describe(value)}.`);
 }

@@ -1,15 +1,12 @@
 import * as vscode from 'vscode';
-import { RULE_CODES, mergeSettings, type RapportSettings } from '../core/settings';
+import { allParams, isRuleCode } from '../core/rules/catalog';
+import { mergeSettings, type RapportSettings } from '../core/settings';
 
 /** Settings that change which vault is open: changing one restarts the session. */
 const SESSION_KEYS = ['rapport.vaultPath', 'rapport.templatesFolder'];
 
-const NUMBER_KEYS = [
-  'followUpErrorAfterDays', 'conferenceFollowUpFromDays', 'conferenceFollowUpDueDays', 'awaitingReplyNudgeDays',
-  'awaitingReplyOverdueDays', 'maxAttempts', 'replyWithinDays', 'rotationFeedbackLeadDays', 'rotationThankYouDays',
-  'rotationThankYouGraceDays', 'mentorCadenceDays', 'sponsorCadenceDays', 'otherCadenceDays', 'conferencePrepDays',
-  'conferencePrepUrgentDays', 'conferenceShortlistMin',
-] as const;
+/** Every rule's numbers and dates, from the rule descriptors: `rapport.<name>`. */
+const PARAM_KEYS: readonly string[] = allParams().map((p) => p.name);
 
 /**
  * The one typed view of `rapport.*`. Only values the user actually set are passed
@@ -45,11 +42,11 @@ export class RapportConfig {
   followUpSettings(vaultFile: unknown): { settings: RapportSettings; fileErrors: string[]; vscodeErrors: string[] } {
     const base = vaultFile !== null && typeof vaultFile === 'object' && !Array.isArray(vaultFile) ? { ...(vaultFile as Record<string, unknown>) } : {};
     const overrides: Record<string, unknown> = {};
-    for (const key of NUMBER_KEYS) {
+    for (const key of PARAM_KEYS) {
       const value = explicitValue(this.section, key);
       if (value !== undefined) overrides[key] = value;
     }
-    for (const key of ['erasUpdateDate', 'erasSeasonEndDate', 'privacyGuard']) {
+    for (const key of ['privacyGuard']) {
       const value = explicitValue(this.section, key);
       if (value !== undefined) overrides[key] = value;
     }
@@ -58,7 +55,7 @@ export class RapportConfig {
     if (ownRules !== undefined) checked.rules = ownRules;
     if (ownRules !== null && typeof ownRules === 'object') {
       const fileRules = base.rules !== null && typeof base.rules === 'object' ? (base.rules as Record<string, unknown>) : {};
-      const picked = Object.fromEntries(Object.entries(ownRules as Record<string, unknown>).filter(([code]) => (RULE_CODES as readonly string[]).includes(code)));
+      const picked = Object.fromEntries(Object.entries(ownRules as Record<string, unknown>).filter(([code]) => isRuleCode(code)));
       overrides.rules = { ...fileRules, ...picked };
     }
     const merged = mergeSettings({ ...base, ...overrides });

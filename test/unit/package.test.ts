@@ -135,3 +135,15 @@ const skip = process.env.RAPPORT_SKIP_PACKAGE_TEST === '1';
     assert.ok(fs.statSync(VSIX).size < 1024 * 1024, `package size ${fs.statSync(VSIX).size} bytes`);
   });
 });
+
+describe('the manifest', () => {
+  // A bare "1.90.0" engine means "exactly 1.90.0": every newer VS Code then refuses the
+  // extension ("Extension is not compatible with Code 1.100.3"), as happened once here.
+  it('accepts every VS Code from the API version it is typed against', () => {
+    const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../package.json'), 'utf8')) as {
+      engines: { vscode: string }; devDependencies: Record<string, string>;
+    };
+    assert.match(manifest.engines.vscode, /^\^\d+\.\d+\.\d+$/);
+    assert.strictEqual(manifest.engines.vscode.slice(1), manifest.devDependencies['@types/vscode'].replace(/^\^/, ''));
+  });
+});

@@ -123,9 +123,9 @@ describe('CLI follow-up commands', () => {
   it('agenda: text and JSON, exit 0', async () => {
     const io = bufferIO();
     assert.strictEqual(await runCli(['agenda', VAULT, '--today', TODAY], io), 0);
-    assert.match(io.stdout, /^Rapport agenda for 2026-11-25\n\nOverdue \(10\)\n/);
+    assert.match(io.stdout, /^Rapport agenda for 2026-11-25\n\nOverdue \(9\)\n/);
     assert.match(io.stdout, /\n {2}2026-10-17 \(39d late\) {2}Fiona Gallagher — Send a conference follow-up email {2}\[template: conference-follow-up\] {2}contacts\/fiona-gallagher\.md:7\n/);
-    assert.match(io.stdout, /\nToday \(1\)\n {2}2026-11-25 {2}Hannah Okoro — Send Dr\. Okoro the slides/);
+    assert.match(io.stdout, /\nToday \(2\)\n {2}2026-11-03 {2}Paula Grant — Stop nudging; mark the contact dormant {2}contacts\/paula-grant\.md:19\n {2}2026-11-25 {2}Hannah Okoro — Send Dr\. Okoro the slides/);
     const json = bufferIO();
     assert.strictEqual(await runCli(['agenda', VAULT, '--today', TODAY, '--days', '3', '--format', 'json'], json), 0);
     const agenda = JSON.parse(json.stdout) as { today: string; days: number; upcoming: { contact: string }[] };

@@ -1,7 +1,7 @@
 import { addDays } from '../dates';
-import { DEFAULT_SETTINGS } from '../settings';
 import { unansweredAsks } from './facts';
 import type { Rule } from './types';
+import { defineRule, count } from './descriptor';
 
 /**
  * attempts-exhausted: `maxAttempts` emails in a row without an answer. Once the last
@@ -16,7 +16,7 @@ export const attemptsExhausted: Rule = (note, ctx) => {
   const last = asks[asks.length - 1];
   const when = addDays(last.date, ctx.settings.awaitingReplyNudgeDays);
   const dates = asks.map((i) => `${i.kind} on ${i.date}`).join(', ');
-  const guide = max === DEFAULT_SETTINGS.maxAttempts ? 'the guide says two attempts are usually enough' : `your settings allow ${max} attempts`;
+  const guide = max === PARAMS.maxAttempts.default ? 'the guide says two attempts are usually enough' : `your settings allow ${max} attempts`;
   return [{
     code: 'attempts-exhausted',
     severity: 'hint',
@@ -28,3 +28,20 @@ export const attemptsExhausted: Rule = (note, ctx) => {
     key: 'thread',
   }];
 };
+
+const PARAMS = {
+  maxAttempts: count(2, 'messages', 'messages sent in a row without a reply after which Rapport stops suggesting nudges.', 1, 100),
+} as const;
+
+export const attemptsExhaustedRule = defineRule({
+  code: 'attempts-exhausted',
+  title: 'Attempts exhausted',
+  when: '[maxAttempts] messages in a row without a reply',
+  severity: 'hint: stop nudging, set the contact dormant',
+  defaultSeverity: 'hint',
+  params: PARAMS,
+  templates: [],
+  action: 'Stop nudging; mark the contact dormant',
+  waiting: true,
+  evaluate: attemptsExhausted,
+});

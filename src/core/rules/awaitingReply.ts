@@ -1,7 +1,7 @@
 import { addDays } from '../dates';
-import { DEFAULT_SETTINGS } from '../settings';
 import { basis, displayName, relativeDays, unansweredAsks } from './facts';
 import type { Rule } from './types';
+import { defineRule, days } from './descriptor';
 
 /**
  * awaiting-reply: the last email (emailed or followed-up) got no answer. After
@@ -17,7 +17,7 @@ export const awaitingReply: Rule = (note, ctx) => {
   const last = asks[asks.length - 1];
   const { awaitingReplyNudgeDays: nudge, awaitingReplyOverdueDays: overdue } = ctx.settings;
   const due = addDays(last.date, overdue);
-  const guide = basis(nudge === DEFAULT_SETTINGS.awaitingReplyNudgeDays && overdue === DEFAULT_SETTINGS.awaitingReplyOverdueDays);
+  const guide = basis(nudge === PARAMS.awaitingReplyNudgeDays.default && overdue === PARAMS.awaitingReplyOverdueDays.default);
   const sent = last.kind === 'followed-up' ? 'Followed up' : 'Emailed';
   return [{
     code: 'awaiting-reply',
@@ -31,3 +31,22 @@ export const awaitingReply: Rule = (note, ctx) => {
     key: 'thread',
   }];
 };
+
+const PARAMS = {
+  awaitingReplyNudgeDays: days(7, 'days without a reply after which one polite follow-up may be sent (info).', 1),
+  awaitingReplyOverdueDays: days(10, 'days without a reply after which the follow-up is overdue (warning).', 1),
+} as const;
+
+export const awaitingReplyRule = defineRule({
+  code: 'awaiting-reply',
+  title: 'Awaiting a reply',
+  when: 'your last email got no reply',
+  severity: 'info after [awaitingReplyNudgeDays] days (one polite follow-up), warning after [awaitingReplyOverdueDays]',
+  defaultSeverity: 'warning',
+  params: PARAMS,
+  ordered: [['awaitingReplyNudgeDays', 'awaitingReplyOverdueDays']],
+  templates: ['polite-follow-up'],
+  action: 'Send one polite follow-up',
+  waiting: true,
+  evaluate: awaitingReply,
+});

@@ -1,8 +1,8 @@
 import { addDays, type CalendarDate } from '../dates';
-import { DEFAULT_SETTINGS } from '../settings';
 import type { ContactNote } from '../types';
 import { basis, keyLine, ordered } from './facts';
 import type { Rule, RuleContext } from './types';
+import { defineRule, days } from './descriptor';
 
 interface Meeting {
   /** The day they met. */
@@ -31,7 +31,7 @@ export const conferenceFollowUp: Rule = (note, ctx) => {
   if (answered) return [];
   const { conferenceFollowUpFromDays: from, conferenceFollowUpDueDays: by } = ctx.settings;
   const due = addDays(meeting.from, by);
-  const guide = basis(from === DEFAULT_SETTINGS.conferenceFollowUpFromDays && by === DEFAULT_SETTINGS.conferenceFollowUpDueDays);
+  const guide = basis(from === PARAMS.conferenceFollowUpFromDays.default && by === PARAMS.conferenceFollowUpDueDays.default);
   const where = meeting.where ? ` at ${meeting.where}` : '';
   const after = meeting.from === meeting.date ? 'after meeting' : `after the meeting ends on ${meeting.from}`;
   return [{
@@ -81,3 +81,21 @@ function lastMeeting(contact: ContactNote, ctx: RuleContext): Meeting | null {
   }
   return best;
 }
+
+const PARAMS = {
+  conferenceFollowUpFromDays: days(3, 'days after meeting someone at a conference when the follow-up email is suggested (info).'),
+  conferenceFollowUpDueDays: days(5, "the last day of the guide's 3–5 day window; later it is a warning."),
+} as const;
+
+export const conferenceFollowUpRule = defineRule({
+  code: 'conference-follow-up',
+  title: 'Conference follow-up',
+  when: 'you met someone at a conference and have not written since',
+  severity: 'info from day [conferenceFollowUpFromDays], warning after day [conferenceFollowUpDueDays]',
+  defaultSeverity: 'warning',
+  params: PARAMS,
+  ordered: [['conferenceFollowUpFromDays', 'conferenceFollowUpDueDays']],
+  templates: ['conference-follow-up', 'poster-follow-up'],
+  action: 'Send a conference follow-up email',
+  evaluate: conferenceFollowUp,
+});

@@ -1,7 +1,7 @@
 import { addDays, daysBetween } from '../dates';
-import { DEFAULT_SETTINGS } from '../settings';
 import { keyLine, noteLine, plural, relativeDays } from './facts';
 import type { Rule } from './types';
+import { defineRule, count, days } from './descriptor';
 
 /**
  * conference-prep: a conference starting within `conferencePrepDays` whose
@@ -17,7 +17,7 @@ export const conferencePrep: Rule = (note, ctx) => {
   if (!shortShortlist && !noGoals) return [];
   const gaps: string[] = [];
   if (shortShortlist) {
-    const target = min === DEFAULT_SETTINGS.conferenceShortlistMin ? 'the guide suggests 10–20' : `your settings ask for ${min}`;
+    const target = min === PARAMS.conferenceShortlistMin.default ? 'the guide suggests 10–20' : `your settings ask for ${min}`;
     gaps.push(`the shortlist has ${plural(note.shortlist.length, 'name')} (${target})`);
   }
   if (noGoals) gaps.push('no goals are written');
@@ -36,3 +36,22 @@ export const conferencePrep: Rule = (note, ctx) => {
     key: 'prep',
   }];
 };
+
+const PARAMS = {
+  conferencePrepDays: days(14, 'how many days before a conference starts its preparation is checked.'),
+  conferencePrepUrgentDays: days(3, 'in the last this-many days before the start, missing preparation is a warning.'),
+  conferenceShortlistMin: count(10, 'names', 'the fewest names a shortlist should hold (the guide says 10–20).', 0, 1000),
+} as const;
+
+export const conferencePrepRule = defineRule({
+  code: 'conference-prep',
+  title: 'Conference preparation',
+  when: 'a conference starts within [conferencePrepDays] days and its shortlist has fewer than [conferenceShortlistMin] names or it has no goals',
+  severity: 'info; warning in the last [conferencePrepUrgentDays] days',
+  defaultSeverity: 'warning',
+  params: PARAMS,
+  ordered: [['conferencePrepUrgentDays', 'conferencePrepDays']],
+  templates: ['conference-approach', 'ask-to-follow-up', 'poster-overview'],
+  action: 'Finish the shortlist and goals',
+  evaluate: conferencePrep,
+});

@@ -2,6 +2,7 @@ import { daysInMonth, type CalendarDate } from '../dates';
 import type { ContactNote, RotationNote } from '../types';
 import { displayName, firstOnOrAfter, keyLine, noteLine } from './facts';
 import type { Rule, RuleContext } from './types';
+import { defineRule, monthDay } from './descriptor';
 
 const FACULTY_ROLES = new Set(['faculty', 'program-director', 'associate-program-director', 'chair']);
 
@@ -83,3 +84,20 @@ function whyUpdate(contact: ContactNote, season: Season, ctx: RuleContext): { te
     line: line ?? noteLine(contact),
   };
 }
+
+const PARAMS = {
+  erasUpdateDate: monthDay('09-01', 'month and day (`MM-DD`) each season from which an update email is suggested.'),
+  erasSeasonEndDate: monthDay('01-31', 'month and day (`MM-DD`) the season ends; earlier than `erasUpdateDate` means the following year.'),
+} as const;
+
+export const erasUpdateRule = defineRule({
+  code: 'eras-update',
+  title: 'ERAS update',
+  when: 'from [erasUpdateDate] each season: faculty where you rotated and your sponsors have not had an update',
+  severity: 'info',
+  defaultSeverity: 'info',
+  params: PARAMS,
+  templates: ['eras-update'],
+  action: 'Send a brief ERAS update',
+  evaluate: erasUpdate,
+});

@@ -1,8 +1,8 @@
 import { daysBetween, type CalendarDate } from '../dates';
-import { DEFAULT_SETTINGS } from '../settings';
 import type { Note, Severity } from '../types';
 import { displayName, firstOnOrAfter, keyLine, noteLine, relativeDays, unansweredAsks, ordered } from './facts';
 import type { Finding, Rule, RuleContext } from './types';
+import { defineRule, days } from './descriptor';
 
 /**
  * follow-up-due: an explicit `follow_up` date or an open task's due date has come.
@@ -58,7 +58,7 @@ function lateness(due: CalendarDate, ctx: RuleContext): string {
   const late = daysBetween(due, ctx.today);
   const limit = ctx.settings.followUpErrorAfterDays;
   if (late <= limit) return '';
-  const word = limit === DEFAULT_SETTINGS.followUpErrorAfterDays ? 'a week' : `${limit} days`;
+  const word = limit === PARAMS.followUpErrorAfterDays.default ? 'a week' : `${limit} days`;
   return `; more than ${word} late`;
 }
 
@@ -69,3 +69,19 @@ function templateFor(note: Note): string {
   if (log.length > 0 && log.every((i) => i.kind === 'met' || i.direction === 'none')) return 'conference-follow-up';
   return 'keep-in-touch';
 }
+
+const PARAMS = {
+  followUpErrorAfterDays: days(7, 'a due follow-up is a warning from its date and an error once more than this many days late.'),
+} as const;
+
+export const followUpDueRule = defineRule({
+  code: 'follow-up-due',
+  title: 'Follow-up due',
+  when: "a `follow_up:` date or a task's due date has come",
+  severity: 'warning; error once more than [followUpErrorAfterDays] days late',
+  defaultSeverity: 'error',
+  params: PARAMS,
+  templates: ['keep-in-touch', 'meeting-thank-you', 'report-back'],
+  action: 'Follow up as planned',
+  evaluate: followUpDue,
+});

@@ -1,36 +1,14 @@
 import type { CalendarDate } from '../dates';
-import { RULE_CODES, type RapportSettings, type RuleCode } from '../settings';
+import type { RapportSettings } from '../settings';
 import type { Note, Range } from '../types';
 import type { Vault } from '../vault';
-import { attemptsExhausted } from './attemptsExhausted';
-import { awaitingReply } from './awaitingReply';
-import { conferenceFollowUp } from './conferenceFollowUp';
-import { conferencePrep } from './conferencePrep';
-import { erasUpdate } from './erasUpdate';
+import { RULE_DESCRIPTORS } from './catalog';
 import { isSilenced } from './facts';
-import { followUpDue } from './followUpDue';
-import { keepInTouch } from './keepInTouch';
-import { replyOwed } from './replyOwed';
-import { rotationFeedback } from './rotationFeedback';
-import { rotationThankYou } from './rotationThankYou';
 import { buildRuleIndex, type RuleIndex } from './ruleIndex';
-import type { FollowUp, Rule, RuleContext, ScheduledFollowUp } from './types';
+import type { FollowUp, RuleContext, ScheduledFollowUp } from './types';
 
 export type { FollowUp, ScheduledFollowUp } from './types';
 export { buildRuleIndex, type RuleIndex } from './ruleIndex';
-
-export const RULES: Readonly<Record<RuleCode, Rule>> = {
-  'follow-up-due': followUpDue,
-  'conference-follow-up': conferenceFollowUp,
-  'awaiting-reply': awaitingReply,
-  'attempts-exhausted': attemptsExhausted,
-  'reply-owed': replyOwed,
-  'rotation-feedback': rotationFeedback,
-  'rotation-thank-you': rotationThankYou,
-  'eras-update': erasUpdate,
-  'keep-in-touch': keepInTouch,
-  'conference-prep': conferencePrep,
-};
 
 /** The whole line: follow-ups are about a field or a log entry, not a word in it. */
 function lineSpan(line: number): Range {
@@ -46,10 +24,10 @@ function schedule(note: Note, ctx: RuleContext): ScheduledFollowUp[] {
   if (note.kind === 'contact' && isSilenced(note, ctx.today)) return [];
   if (note.frontmatterBroken) return [];
   const out: ScheduledFollowUp[] = [];
-  for (const code of RULE_CODES) {
-    const setting = ctx.settings.rules[code];
+  for (const rule of RULE_DESCRIPTORS) {
+    const setting = ctx.settings.rules[rule.code];
     if (!setting.enabled) continue;
-    for (const f of RULES[code](note, ctx)) {
+    for (const f of rule.evaluate(note, ctx)) {
       if (f.showUntil !== undefined && ctx.today > f.showUntil) continue;
       out.push({
         code: f.code,

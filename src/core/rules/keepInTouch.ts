@@ -2,6 +2,7 @@ import { addDays, type CalendarDate } from '../dates';
 import type { ContactNote } from '../types';
 import { displayName, keyLine, noteLine, openFollowUp, ordered, relativeDays, unansweredAsks, unansweredInbound } from './facts';
 import type { Rule, RuleContext } from './types';
+import { defineRule, days } from './descriptor';
 
 /**
  * keep-in-touch: no contact for longer than the contact's `cadence`, else the
@@ -54,3 +55,21 @@ function lastContact(contact: ContactNote): { date: CalendarDate; what: string; 
   if (contact.lastContact === null) return null;
   return { date: contact.lastContact, what: 'last_contact', line: keyLine(contact, 'last_contact', 'last_contacted', 'prm_last_contacted') ?? noteLine(contact) };
 }
+
+const PARAMS = {
+  mentorCadenceDays: days(60, 'default interval for mentors without their own `cadence`; 0 turns it off.'),
+  sponsorCadenceDays: days(45, 'default interval for sponsors without their own `cadence`; 0 turns it off.'),
+  otherCadenceDays: days(0, 'default interval for every other contact without a `cadence`; 0 (the default) means none.'),
+} as const;
+
+export const keepInTouchRule = defineRule({
+  code: 'keep-in-touch',
+  title: 'Keep in touch',
+  when: "no contact with a mentor for [mentorCadenceDays] days, a sponsor for [sponsorCadenceDays], or a contact's own `cadence`",
+  severity: 'info',
+  defaultSeverity: 'info',
+  params: PARAMS,
+  templates: ['keep-in-touch', 'report-back'],
+  action: 'Check in, even without an ask',
+  evaluate: keepInTouch,
+});

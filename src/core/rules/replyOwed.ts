@@ -1,7 +1,7 @@
 import { addDays } from '../dates';
-import { DEFAULT_SETTINGS } from '../settings';
 import { displayName, relativeDays, unansweredInbound } from './facts';
 import type { Rule } from './types';
+import { defineRule, days } from './descriptor';
 
 /**
  * reply-owed: the contact wrote (received or replied) and nothing went back yet:
@@ -14,7 +14,7 @@ export const replyOwed: Rule = (note, ctx) => {
   if (!inbound) return [];
   const days = ctx.settings.replyWithinDays;
   const due = addDays(inbound.date, days);
-  const guide = days === DEFAULT_SETTINGS.replyWithinDays ? 'the guide says reply within 24–48 hours' : `your settings say reply within ${days} days`;
+  const guide = days === PARAMS.replyWithinDays.default ? 'the guide says reply within 24–48 hours' : `your settings say reply within ${days} days`;
   const who = displayName(note);
   const what = inbound.text ? ` Their message: "${inbound.text.length > 80 ? `${inbound.text.slice(0, 79)}…` : inbound.text}"` : '';
   return [{
@@ -29,3 +29,19 @@ export const replyOwed: Rule = (note, ctx) => {
     key: 'reply',
   }];
 };
+
+const PARAMS = {
+  replyWithinDays: days(2, "days within which to answer a contact who wrote (the guide's 24–48 hours)."),
+} as const;
+
+export const replyOwedRule = defineRule({
+  code: 'reply-owed',
+  title: 'Reply owed',
+  when: 'they wrote and you have not answered',
+  severity: 'info, then warning after [replyWithinDays] days (24–48 h)',
+  defaultSeverity: 'warning',
+  params: PARAMS,
+  templates: ['reply'],
+  action: 'Reply to their message',
+  evaluate: replyOwed,
+});

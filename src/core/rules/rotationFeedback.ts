@@ -3,6 +3,7 @@ import type { Note, RotationNote } from '../types';
 import type { Vault } from '../vault';
 import { keyLine, noteLine } from './facts';
 import type { Rule } from './types';
+import { defineRule, days } from './descriptor';
 
 const FEEDBACK = /feedback/i;
 
@@ -43,3 +44,19 @@ function askedForFeedback(rotation: RotationNote, vault: Vault): boolean {
   if (rotation.tasks.some((t) => t.done && FEEDBACK.test(t.text))) return true;
   return vault.contactsOf(rotation).some(within);
 }
+
+const PARAMS = {
+  rotationFeedbackLeadDays: days(2, "how many days before an away rotation's midpoint the feedback reminder appears.", 0, 365),
+} as const;
+
+export const rotationFeedbackRule = defineRule({
+  code: 'rotation-feedback',
+  title: 'Mid-rotation feedback',
+  when: 'halfway through an away rotation, no request for feedback logged',
+  severity: 'from [rotationFeedbackLeadDays] days before the midpoint',
+  defaultSeverity: 'warning',
+  params: PARAMS,
+  templates: ['mid-rotation-feedback'],
+  action: 'Ask for mid-rotation feedback',
+  evaluate: rotationFeedback,
+});

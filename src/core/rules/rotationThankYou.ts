@@ -1,7 +1,7 @@
 import { addDays } from '../dates';
-import { DEFAULT_SETTINGS } from '../settings';
 import type { Finding, Rule } from './types';
 import { displayName, firstOnOrAfter, keyLine, noteLine } from './facts';
+import { defineRule, days } from './descriptor';
 
 /**
  * rotation-thank-you: after a rotation (home or away) ends, thank each faculty
@@ -21,7 +21,7 @@ export const rotationThankYou: Rule = (note, ctx) => {
     if (firstOnOrAfter(note, since, (i) => i.direction === 'out')) continue;
     const due = addDays(rotation.end, days);
     const metThere = note.metAt !== null && ctx.vault.resolve(note.metAt) === rotation;
-    const guide = days === DEFAULT_SETTINGS.rotationThankYouDays ? 'within a few days, as the guide suggests' : `within ${days} days`;
+    const guide = days === PARAMS.rotationThankYouDays.default ? 'within a few days, as the guide suggests' : `within ${days} days`;
     out.push({
       code: 'rotation-thank-you',
       severity: ctx.today > due ? 'warning' : 'info',
@@ -36,3 +36,20 @@ export const rotationThankYou: Rule = (note, ctx) => {
   }
   return out;
 };
+
+const PARAMS = {
+  rotationThankYouDays: days(3, 'days after a rotation ends by which faculty and residents met on it should be thanked.'),
+  rotationThankYouGraceDays: days(2, "an outbound message dated this many days before the rotation's end or later counts as the thank-you.", 0, 365),
+} as const;
+
+export const rotationThankYouRule = defineRule({
+  code: 'rotation-thank-you',
+  title: 'Rotation thank-you',
+  when: 'a rotation ended and someone you met on it has not been thanked',
+  severity: 'due [rotationThankYouDays] days after the end',
+  defaultSeverity: 'warning',
+  params: PARAMS,
+  templates: ['rotation-thank-you', 'end-of-rotation-interest'],
+  action: 'Send a rotation thank-you',
+  evaluate: rotationThankYou,
+});

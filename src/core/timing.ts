@@ -1,0 +1,38 @@
+import { daysBetween, type CalendarDate } from './dates';
+import type { Severity } from './types';
+
+/**
+ * The one meaning of "overdue", "today", "this week" and "later". The agenda, the .ics
+ * feed, the status bar, the badge and every tree bucket follow-ups with these two
+ * functions, so the terminal and the editor always count the same.
+ */
+export type Bucket = 'overdue' | 'today' | 'week' | 'later';
+
+/** The agenda's and the Follow-ups view's "next days" window. */
+export const WEEK_DAYS = 7;
+
+/** What is needed to place a follow-up in time. */
+export interface Timed {
+  due: CalendarDate;
+  severity: Severity;
+}
+
+/**
+ * Past its due date and asking for action. Hints (such as "stop nudging") are advice,
+ * not debts: they are never overdue, and once their day has come they sit under today.
+ */
+export function isOverdue(f: Timed, today: CalendarDate): boolean {
+  return f.due < today && f.severity !== 'hint';
+}
+
+export function bucketOf(f: Timed, today: CalendarDate, days: number = WEEK_DAYS): Bucket {
+  if (isOverdue(f, today)) return 'overdue';
+  const d = daysBetween(today, f.due);
+  if (d <= 0) return 'today';
+  return d <= days ? 'week' : 'later';
+}
+
+/** Whole days late, for "(3d late)"; 0 for anything not overdue (a hint is never late). */
+export function daysLate(f: Timed, today: CalendarDate): number {
+  return isOverdue(f, today) ? daysBetween(f.due, today) : 0;
+}
