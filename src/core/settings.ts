@@ -136,7 +136,7 @@ export function mergeSettings(partial: unknown): { settings: RapportSettings; er
           continue;
         }
         const rule = readRule(code, ruleValue, errors);
-        if (rule) settings.rules[code as RuleCode] = rule;
+        if (rule) settings.rules[code] = rule;
       }
       continue;
     }
