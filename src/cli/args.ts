@@ -43,7 +43,7 @@ function toTable(spec: FlagSpec | OptionTable): OptionTable {
   if (!('values' in spec && Array.isArray(spec.values))) return spec as OptionTable;
   const flags = spec as FlagSpec;
   const table: Record<string, OptionDecl> = {};
-  for (const v of flags.values) table[v] = { value: v.toUpperCase(), help: '' };
+  for (const v of flags.values) table[v] = COMMON_OPTIONS[v] ?? { value: v.toUpperCase(), help: '' };
   for (const s of flags.switches ?? []) table[s] = { help: '' };
   for (const [short, long] of Object.entries(flags.aliases ?? {})) if (table[long]) table[long] = { ...table[long], short };
   return table;

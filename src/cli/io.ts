@@ -22,5 +22,6 @@ export interface Command {
   formats?: readonly string[];
   /** When the command exits 1 (findings, refused); absent when it never does. */
   exit1?: string;
-  run(argv: string[], io: CliIO): Promise<number>;
+  /** May be synchronous: main awaits whatever it returns, and a throw is caught either way. */
+  run(argv: string[], io: CliIO): Promise<number> | number;
 }

@@ -12,8 +12,20 @@ import { watchCommand } from './commands/watch';
 import { commandHelp, overviewHelp } from './help';
 import type { CliIO, Command } from './io';
 import { nearest } from './suggest';
+import { newCommand } from './commands/new';
+import { logCommand } from './commands/log';
+import { doneCommand } from './commands/done';
+import { snoozeCommand } from './commands/snooze';
+import { dormantCommand } from './commands/dormant';
+import { visibleText } from '../core/terminalText';
 
-export const COMMANDS: Command[] = [listCommand, checkCommand, agendaCommand, icsCommand, watchCommand, importCommand, templatesCommand, templateCommand, programsCommand];
+export const COMMANDS: Command[] = [listCommand, checkCommand, agendaCommand, icsCommand, watchCommand, importCommand, templatesCommand, templateCommand, programsCommand,
+  newCommand,
+  logCommand,
+  doneCommand,
+  snoozeCommand,
+  dormantCommand,
+];
 
 /** package.json's version, bundled into dist/cli.js at build time. */
 export const VERSION: string = version;
@@ -26,7 +38,9 @@ function findCommand(name: string, io: CliIO): Command | undefined {
   return undefined;
 }
 
-export async function runCli(argv: string[], io: CliIO): Promise<number> {
+export async function runCli(argv: string[], given: CliIO): Promise<number> {
+  // Everything a command prints passes one filter: no raw control character from a vault reaches the terminal.
+  const io: CliIO = { ...given, out: (t) => given.out(visibleText(t)), err: (t) => given.err(visibleText(t)) };
   const [name, ...rest] = argv;
   if (name === undefined) {
     io.err(overviewHelp(COMMANDS));
@@ -96,7 +110,7 @@ if (require.main === module) {
   runCli(process.argv.slice(2), processIO()).then(
     (code) => { process.exitCode = code; },
     (e: unknown) => {
-      process.stderr.write(`rapport: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.stderr.write(visibleText(`rapport: ${e instanceof Error ? e.message : String(e)}\n`));
       process.exitCode = 2;
     },
   );

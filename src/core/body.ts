@@ -31,6 +31,9 @@ const KIND_ALIASES: ReadonlyMap<string, InteractionKind> = new Map(Object.entrie
   thanked: 'thanked', 'thank-you': 'thanked', thanks: 'thanked',
   presented: 'presented',
   note: 'note', notes: 'note',
+  advice: 'advice', advised: 'advice', suggested: 'advice',
+  feedback: 'feedback', 'asked-feedback': 'feedback',
+  'no-reply-needed': 'no-reply-needed', 'no-reply': 'no-reply-needed', 'no-answer-needed': 'no-reply-needed', fyi: 'no-reply-needed',
 }));
 
 export const DIRECTIONS: Record<InteractionKind, Direction> = {
@@ -38,6 +41,9 @@ export const DIRECTIONS: Record<InteractionKind, Direction> = {
   emailed: 'out', 'followed-up': 'out', thanked: 'out',
   replied: 'in', received: 'in',
   presented: 'none', note: 'none',
+  // Advice is what they said (log the meeting or call itself as such); asking for feedback is
+  // a conversation; a message that needs no answer is closed, not answered.
+  advice: 'none', feedback: 'both', 'no-reply-needed': 'none',
 };
 
 export function interactionKind(word: string): InteractionKind | undefined {

@@ -1,13 +1,19 @@
 import { scanBody } from './body';
+import { outsideLinesKept, provenFieldChange, readRawFrontmatter, sameValue } from './editProof';
 import { normalizeKey, readFrontmatter } from './frontmatter';
-import { splitLines } from './parseNote';
+import { parseNote, splitLines } from './parseNote';
 import { yamlQuote } from './newContact';
+import { singleLine } from './text';
 import type { InteractionKind, Range } from './types';
+import { yamlLayout, type YamlEntry } from './yamlExtent';
 
 /**
  * Minimal edits to a note, computed from its current text (an editor's buffer, so
  * unsaved typing is respected). Each returns the few lines it changes and nothing
  * else: comments, key order, quoting and line endings elsewhere stay byte-identical.
+ * Every edit is proven before it is returned: the edited text is read again and only
+ * the intended value may differ. When that cannot be shown the edit is refused, with
+ * the reason, and nothing changes.
  */
 export interface TextEdit {
   range: Range;
@@ -18,27 +24,63 @@ export type EditResult = { ok: true; edits: TextEdit[] } | { ok: false; reason: 
 
 const BROKEN = 'The frontmatter of this note cannot be read; fix the problem shown on its first lines, then try again.';
 
+/** Longer than this, a note is not edited in place (the proof re-reads it, and no note is this long). */
+export const MAX_EDIT_CHARS = 2 * 1024 * 1024;
+
+function refuse(reason: string): EditResult {
+  return { ok: false, reason };
+}
+
 function at(line: number, character: number): Range {
   return { start: { line, character }, end: { line, character } };
 }
 
 /** Quotes a value for YAML only when it would otherwise read differently. */
 export function yamlScalar(value: string): string {
-  if (/^[A-Za-z0-9][A-Za-z0-9 ._/@+()-]*$/.test(value) && !/[ ]$/.test(value) && !/^(?:true|false|yes|no|on|off|null|~)$/i.test(value)) {
+  if (/^[A-Za-z0-9][A-Za-z0-9 ._/@+()-]*$/.test(value) && value.charCodeAt(value.length - 1) !== 32 && !/^(?:true|false|yes|no|on|off|null|~)$/i.test(value)) {
     return value;
   }
   return yamlQuote(value);
 }
 
-/** The lines a key's value spans: the key line and any more-indented continuation lines. */
-function valueExtent(lines: readonly string[], keyLine: number, close: number): number {
-  let last = keyLine;
-  for (let i = keyLine + 1; i < close; i++) {
-    if (/^\s+\S/.test(lines[i]) || /^\s*-\s/.test(lines[i])) last = i;
-    else if (lines[i].trim() === '') continue;
-    else break;
+/** The line terminator of each line ('' for the last), BOM excluded: edits keep each line's own. */
+export function lineTerminators(text: string): string[] {
+  const out: string[] = [];
+  const from = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  for (let i = from; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) {
+        out.push('\r\n');
+        i++;
+      } else out.push('\r');
+    } else if (c === 10) out.push('\n');
   }
-  return last;
+  out.push('');
+  return out;
+}
+
+/** The terminator to give a line inserted after `line`: that line's own, else the note's. */
+function terminatorAfter(ends: readonly string[], line: number, fallback: string): string {
+  return ends[line] || fallback;
+}
+
+/** The edits touch only their own lines: every other line keeps its bytes and its terminator. */
+function linesKept(text: string, after: string, edits: readonly TextEdit[]): boolean {
+  if (edits.length === 0) return true;
+  const first = Math.min(...edits.map((e) => e.range.start.line));
+  const last = Math.max(...edits.map((e) => e.range.end.line));
+  return outsideLinesKept(text, after, first, last);
+}
+
+const MIXED = 'The line endings around this place are mixed (a lone CR before an LF); Rapport would merge two lines. Edit it by hand.';
+
+/** The ` # comment` (with the spaces before it) after a one-line value. */
+function trailingComment(line: string, entry: YamlEntry): string {
+  if (entry.lastLine !== entry.keyLine || entry.commentColumn === -1) return '';
+  let from = entry.commentColumn;
+  while (from > entry.valueColumn && (line.charCodeAt(from - 1) === 32 || line.charCodeAt(from - 1) === 9)) from--;
+  return line.slice(from);
 }
 
 /**
@@ -47,83 +89,143 @@ function valueExtent(lines: readonly string[], keyLine: number, close: number): 
  * adding a second, conflicting key.
  */
 export function setFrontmatterField(text: string, key: string, value: string | null, aliases: readonly string[] = []): EditResult {
+  if (text.length > MAX_EDIT_CHARS) return refuse('This note is too large to edit in place.');
   const { lines, eol } = splitLines(text);
   const fm = readFrontmatter(lines);
-  if (fm.broken) return { ok: false, reason: BROKEN };
-  const existing = [key, ...aliases].map(normalizeKey).find((k) => k in fm.keyLines);
+  if (fm.broken) return refuse(BROKEN);
+  const ends = lineTerminators(text);
   const rendered = value === null ? null : `${key}: ${yamlScalar(value)}`;
-
+  let edits: TextEdit[];
+  let rawKey = key;
   if (fm.end === -1) {
     if (rendered === null) return { ok: true, edits: [] };
-    return { ok: true, edits: [{ range: at(0, 0), newText: `---${eol}${rendered}${eol}---${eol}` }] };
+    const nl = terminatorAfter(ends, 0, eol);
+    edits = [{ range: at(0, 0), newText: `---${nl}${rendered}${nl}---${nl}` }];
+  } else {
+    const layout = yamlLayout(lines, 1, fm.end);
+    if (!layout.ok) return refuse(`Rapport cannot tell for certain where each value ends (${layout.reason}); edit this field by hand.`);
+    const wanted = [key, ...aliases].map(normalizeKey);
+    const byKey = (k: string) => layout.entries.filter((e) => normalizeKey(e.key) === k);
+    const found = wanted.map(byKey).find((list) => list.length > 0);
+    if (found !== undefined && found.length > 1) {
+      return refuse(`'${found[0].key}' appears more than once in the frontmatter (lines ${found.map((e) => e.keyLine + 1).join(', ')}); keep one, then try again.`);
+    }
+    const entry = found?.[0];
+    if (entry === undefined) {
+      if (rendered === null) return { ok: true, edits: [] };
+      edits = [{ range: at(fm.end, 0), newText: `${rendered}${terminatorAfter(ends, fm.end - 1, eol)}` }];
+    } else {
+      rawKey = entry.key;
+      const keyLine = lines[entry.keyLine];
+      if (value === null) {
+        edits = [{ range: { start: { line: entry.keyLine, character: 0 }, end: { line: entry.lastLine + 1, character: 0 } }, newText: '' }];
+      } else {
+        // Keep the key as the user spelled it and any comment after a one-line value.
+        const newLine = `${keyLine.slice(0, entry.valueColumn)} ${yamlScalar(value)}${trailingComment(keyLine, entry)}`;
+        edits = [{ range: { start: { line: entry.keyLine, character: 0 }, end: { line: entry.lastLine, character: lines[entry.lastLine].length } }, newText: newLine }];
+      }
+    }
   }
-  if (existing === undefined) {
-    if (rendered === null) return { ok: true, edits: [] };
-    return { ok: true, edits: [{ range: at(fm.end, 0), newText: `${rendered}${eol}` }] };
-  }
-  const line = fm.keyLines[existing];
-  const last = valueExtent(lines, line, fm.end);
-  const original = lines[line];
-  if (rendered === null) {
-    return { ok: true, edits: [{ range: { start: { line, character: 0 }, end: { line: last + 1, character: 0 } }, newText: '' }] };
-  }
-  // Keep the key as the user spelled it and any trailing comment on a one-line value.
-  const colon = original.indexOf(':');
-  const keyText = original.slice(0, colon);
-  const comment = last === line ? trailingComment(original.slice(colon + 1)) : '';
-  const newLine = `${keyText}: ${yamlScalar(value!)}${comment}`;
-  return {
-    ok: true,
-    edits: [{ range: { start: { line, character: 0 }, end: { line: last, character: lines[last].length } }, newText: newLine }],
-  };
-}
-
-/** The ` # comment` after a one-line YAML value, with its spacing; quotes are skipped over. */
-function trailingComment(valueText: string): string {
-  const trimmed = valueText.trimStart();
-  let from = valueText.length - trimmed.length;
-  const quote = trimmed[0];
-  if (quote === '"' || quote === "'") {
-    let i = 1;
-    while (i < trimmed.length && trimmed[i] !== quote) i += quote === '"' && trimmed[i] === '\\' ? 2 : 1;
-    from += i + 1;
-  }
-  const m = /\s+#.*$/.exec(valueText.slice(from));
-  return m ? m[0] : '';
+  const after = applyEdits(text, edits);
+  if (!linesKept(text, after, edits)) return refuse(MIXED);
+  const why = provenFieldChange(readRawFrontmatter(text), readRawFrontmatter(after), rawKey, value === null ? undefined : (v) => v === value);
+  if (why !== null) return refuse(`Rapport could not change '${rawKey}' safely: ${why}. Edit it by hand.`);
+  return { ok: true, edits };
 }
 
 /** Appends `- DATE KIND: summary` to the `## Interactions` section, creating the section if missing. */
 export function appendInteraction(text: string, date: string, kind: InteractionKind, summary: string): EditResult {
+  if (text.length > MAX_EDIT_CHARS) return refuse('This note is too large to edit in place.');
   const { lines, eol } = splitLines(text);
   const fm = readFrontmatter(lines);
-  if (fm.broken) return { ok: false, reason: BROKEN };
+  if (fm.broken) return refuse(BROKEN);
+  const ends = lineTerminators(text);
   const body = scanBody(lines, fm.bodyStart);
-  const clean = summary.replace(/[\r\n]+/g, ' ').trim();
+  const clean = singleLine(summary);
   const entry = `- ${date} ${kind}:${clean === '' ? '' : ` ${clean}`}`;
   const lastLine = lines.length - 1;
+  let edits: TextEdit[];
   if (body.interactionsHeading !== -1) {
     const insertAt = body.interactionsEnd;
     if (insertAt > lastLine) {
-      return { ok: true, edits: [{ range: at(lastLine, lines[lastLine].length), newText: `${eol}${entry}` }] };
+      edits = [{ range: at(lastLine, lines[lastLine].length), newText: `${terminatorAfter(ends, lastLine - 1, eol)}${entry}` }];
+    } else {
+      // A lone CR before an empty LF line would join them: end the new line with CRLF then.
+      let nl = terminatorAfter(ends, insertAt - 1, eol);
+      if (nl === '\r' && lines[insertAt] === '' && ends[insertAt] === '\n') nl = '\r\n';
+      edits = [{ range: at(insertAt, 0), newText: `${entry}${nl}` }];
     }
-    return { ok: true, edits: [{ range: at(insertAt, 0), newText: `${entry}${eol}` }] };
+  } else {
+    // No section yet: add one at the end, separated from what is there by a blank line.
+    const nl = terminatorAfter(ends, lastLine - 1, eol);
+    const endsWithNewline = lines[lastLine] === '';
+    const prefix = endsWithNewline ? (lastLine > 0 && lines[lastLine - 1].trim() !== '' ? nl : '') : `${nl}${nl}`;
+    edits = [{ range: at(lastLine, lines[lastLine].length), newText: `${prefix}## Interactions${nl}${nl}${entry}${nl}` }];
   }
-  // No section yet: add one at the end, separated from what is there by a blank line.
-  const endsWithNewline = lines[lastLine] === '';
-  const prefix = endsWithNewline ? (lastLine > 0 && lines[lastLine - 1].trim() !== '' ? eol : '') : `${eol}${eol}`;
-  return {
-    ok: true,
-    edits: [{ range: at(lastLine, lines[lastLine].length), newText: `${prefix}## Interactions${eol}${eol}${entry}${eol}` }],
+  if (edits.some((e) => fm.end !== -1 && e.range.start.line <= fm.end)) return refuse('The log section could not be placed after the frontmatter; add the line by hand.');
+  const after = applyEdits(text, edits);
+  if (!linesKept(text, after, edits)) return refuse(MIXED);
+  const count = (t: string) => {
+    const note = parseNote('note.md', t);
+    return 'interactions' in note ? note.interactions.filter((i) => i.date === date && i.kind === kind).length : -1;
   };
+  const n = count(text);
+  if (n === -1 || count(after) !== n + 1 || !sameFrontmatter(text, after)) {
+    return refuse('The new log line would not read back as a log entry (is the log section inside a code block?); add it by hand.');
+  }
+  return { ok: true, edits };
+}
+
+function sameFrontmatter(a: string, b: string): boolean {
+  const ra = readRawFrontmatter(a);
+  const rb = readRawFrontmatter(b);
+  return ra.ok && rb.ok && sameValue(ra.data, rb.data);
 }
 
 /** Ticks the task checkbox on `line`. */
 export function completeTask(text: string, line: number): EditResult {
   const { lines } = splitLines(text);
+  const fm = readFrontmatter(lines);
+  if (line < fm.bodyStart) return refuse('That line is in the frontmatter, not a task.');
   const m = /^([ \t]*[-*+][ \t]+\[) \]/.exec(lines[line] ?? '');
-  if (!m) return { ok: false, reason: 'There is no open task on that line any more.' };
+  if (!m) return refuse('There is no open task on that line any more.');
   const col = m[1].length;
-  return { ok: true, edits: [{ range: { start: { line, character: col }, end: { line, character: col + 1 } }, newText: 'x' }] };
+  const edits = [{ range: { start: { line, character: col }, end: { line, character: col + 1 } }, newText: 'x' }];
+  const ticked = applyEdits(text, edits);
+  if (!linesKept(text, ticked, edits)) return refuse(MIXED);
+  const note = parseNote('note.md', ticked);
+  if (!('tasks' in note) || !note.tasks.some((t) => t.line === line && t.done)) return refuse('That line is not a task Rapport reads (inside a code block?).');
+  return { ok: true, edits };
+}
+
+/**
+ * Replaces `range` (one line) with `replacement`, e.g. a patient identifier with
+ * `[REDACTED]`. In the body the text is replaced as it is; in the frontmatter the edited
+ * value must still read as text with the replacement in it and nothing else may change,
+ * else the whole value is rewritten quoted, else the edit is refused.
+ */
+export function redactEdit(text: string, range: Range, replacement: string): EditResult {
+  const { lines } = splitLines(text);
+  const line = range.start.line;
+  if (range.end.line !== line || line >= lines.length || range.end.character > lines[line].length || range.start.character > range.end.character) {
+    return refuse('The text to redact has moved; run the check again.');
+  }
+  const fm = readFrontmatter(lines);
+  const edits = [{ range, newText: replacement }];
+  if (fm.end === -1 || line > fm.end) return { ok: true, edits };
+  if (fm.broken) return refuse(BROKEN);
+  if (line === 0 || line === fm.end) return refuse('The delimiter line cannot be redacted.');
+  const layout = yamlLayout(lines, 1, fm.end);
+  if (!layout.ok) return refuse(`Rapport cannot tell for certain where each value ends (${layout.reason}); redact it by hand.`);
+  const entry = layout.entries.find((e) => e.keyLine <= line && line <= e.lastLine);
+  if (entry === undefined) return refuse('That text is in a comment, not a value; redact it by hand.');
+  const before = readRawFrontmatter(text);
+  const contains = (v: unknown): boolean => (typeof v === 'string' ? v.includes(replacement) : Array.isArray(v) ? v.some(contains) : v !== null && typeof v === 'object' ? Object.values(v).some(contains) : false);
+  if (provenFieldChange(before, readRawFrontmatter(applyEdits(text, edits)), entry.key, contains) === null) return { ok: true, edits };
+  const old = before.ok ? before.data[entry.key] : undefined;
+  const secret = lines[line].slice(range.start.character, range.end.character);
+  if (typeof old === 'string' && secret !== '' && old.includes(secret)) return setFrontmatterField(text, entry.key, old.split(secret).join(replacement));
+  return refuse('Redacting there would change how the frontmatter reads; redact it by hand.');
 }
 
 /** Applies edits to text; used by the CLI, tests and anything outside an editor. */

@@ -155,7 +155,7 @@ function fieldName(inner: string): string {
 }
 
 const WHOLE_VALUE = /^(["']?)(\[\[)?\{\{([^{}\r\n]{1,80})\}\}(\]\])?\1$/;
-const KEY_LINE = /^(\s*(?:-[ \t]+)?(?:[A-Za-z_][\w .-]*?:(?:[ \t]+|$))?)(.*)$/;
+const KEY_LINE = /^(\s*(?:-[ \t]+)?(?:[A-Za-z_][\w .-]*?:(?:[ \t]+|$))?)(.*)$/s;
 
 function fromTemplate(c: CleanInput, template: string, problems: string[]): string | null {
   const { lines, eol } = splitLines(template);

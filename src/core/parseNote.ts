@@ -2,6 +2,7 @@ import { scanBody } from './body';
 import { FieldReader, scalarText } from './fields';
 import { normalizeKey, readFrontmatter } from './frontmatter';
 import { patientIdentifierProblems } from './privacy';
+import { readProject } from './projectFields';
 import { ProblemCode, compareProblems, wholeLine, problem } from './problems';
 import type { Note, NoteBase, NoteKind } from './types';
 
@@ -12,6 +13,7 @@ const TYPE_ALIASES: ReadonlyMap<string, NoteKind> = new Map(Object.entries<NoteK
   rotation: 'rotation', 'away-rotation': 'rotation', elective: 'rotation', 'sub-i': 'rotation',
   program: 'program', programme: 'program',
   profile: 'profile',
+  project: 'project', research: 'project', 'research-project': 'project',
   note: 'other', other: 'other',
 }));
 
@@ -20,6 +22,7 @@ const FOLDER_KINDS: ReadonlyMap<string, NoteKind> = new Map(Object.entries<NoteK
   conferences: 'conference', events: 'conference',
   rotations: 'rotation',
   programs: 'program',
+  projects: 'project', research: 'project',
 }));
 
 export interface ParseOptions {
@@ -76,7 +79,7 @@ export function parseNote(path: string, text: string, options: ParseOptions = {}
     else {
       const line = fm.keyLines.type ?? 0;
       problems.push(problem(ProblemCode.unknownType, 'warning',
-        `Unknown note type '${typeText}'. Use contact, conference, rotation, program or profile.`, wholeLine(lines, line)));
+        `Unknown note type '${typeText}'. Use contact, conference, rotation, program, project or profile.`, wholeLine(lines, line)));
     }
   }
 
@@ -115,6 +118,7 @@ export function parseNote(path: string, text: string, options: ParseOptions = {}
         cadenceDays: f.cadence('cadence', 'keep_in_touch', 'frequency'),
         status: f.status(),
         snoozeUntil: f.date('snooze_until', 'snoozed_until', 'snooze'),
+        nextMeeting: f.date('next_meeting', 'next_meeting_date'),
       };
       break;
     }
@@ -126,6 +130,8 @@ export function parseNote(path: string, text: string, options: ParseOptions = {}
         location: f.string('location', 'where', 'city'),
         goals: f.list('goals'),
         shortlist: f.list('shortlist', 'people_to_meet'),
+        virtual: /^(?:virtual|online|webinar|open-house|virtual-open-house)$/.test((f.string('kind', 'format') ?? '').toLowerCase().replace(/[\s_]+/g, '-')),
+        followUpWith: f.list('follow_up', 'follow_up_with'),
       };
       break;
     case 'rotation': {
@@ -138,6 +144,7 @@ export function parseNote(path: string, text: string, options: ParseOptions = {}
         end: f.date('end', 'end_date'),
         rotationKind: rk === 'home' ? 'home' : 'away',
         contacts: f.list('contacts', 'people', 'team'),
+        askFeedback: f.boolean('ask_feedback', 'feedback_reminder'),
       };
       break;
     }
@@ -158,6 +165,12 @@ export function parseNote(path: string, text: string, options: ParseOptions = {}
         interests: f.list('interests', 'interest'),
         email: f.string('email'),
         phone: f.string('phone'),
+      };
+      break;
+    case 'project':
+      note = {
+        path, kind, name, frontmatter, keyLines, frontmatterEnd, frontmatterBroken, interactions, tasks, links, tags, problems, lineCount, eol,
+        ...readProject(f, fm.data, fm.keyLines, lines, problems),
       };
       break;
     default:

@@ -12,8 +12,19 @@ const ANSWERS: Partial<Record<FollowUp['code'], { kind: InteractionKind; summary
   'rotation-thank-you': { kind: 'thanked', summary: 'thank-you after the rotation' },
   'eras-update': { kind: 'emailed', summary: 'ERAS season update' },
   'keep-in-touch': { kind: 'emailed', summary: 'keeping in touch' },
-  'rotation-feedback': { kind: 'note', summary: 'asked for mid-rotation feedback' },
+  'rotation-feedback': { kind: 'feedback', summary: 'asked for mid-rotation feedback' },
+  'report-back': { kind: 'emailed', summary: 'reported back on the advice' },
+  'meeting-prep': { kind: 'emailed', summary: 'sent my agenda and CV ahead of the meeting' },
+  'pre-rotation': { kind: 'emailed', summary: 'wrote to the coordinator before the rotation' },
+  'rotation-interest': { kind: 'note', summary: 'told them of my interest in the program' },
+  'research-check-in': { kind: 'emailed', summary: 'project progress update' },
+  reconnect: { kind: 'emailed', summary: 'reconnected with a short note' },
 };
+
+/** Closes an incoming message that needs no answer ("good luck!"): reply-owed stops asking. */
+export function noReplyNeededEdit(text: string, today: CalendarDate): EditResult {
+  return appendInteraction(text, today, 'no-reply-needed', 'no answer needed');
+}
 
 export const FOLLOW_UP_ALIASES = ['follow_up', 'next_follow_up', 'followup', 'follow-up', 'due'];
 export const SNOOZE_ALIASES = ['snoozed_until', 'snooze'];

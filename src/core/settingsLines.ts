@@ -1,38 +1,57 @@
 /**
- * Where in a settings file (JSON) a problem lies, so it shows on its line and not on
- * line 1: the key a message names (`'rules.keep-in-touch.severity'` → `"severity"` after
- * `"keep-in-touch"`), or the position a JSON parse error gives. Line 0 when unsure.
+ * The line of a settings file a settings message is about, so a mistake shows where it
+ * is. The message names its key as `'key'` or `'rules.code.field'` (an unknown rule as
+ * `Unknown rule 'code'`); the JSON text is scanned once, linearly, for that key path.
+ * 0-based; 0 when the key cannot be found.
  */
-export function settingsProblemLine(text: string, message: string): number {
-  const position = /\bposition (\d+)/.exec(message);
-  if (position) return lineAt(text, Math.min(Number(position[1]), text.length));
-  const quoted = /'([A-Za-z][\w.-]*)'/.exec(message);
+export function settingsMessageLine(text: string, message: string): number {
+  const quoted = /'([^'\r\n]{1,200})'/.exec(message);
   if (!quoted) return 0;
-  let from = 0;
-  let found = -1;
-  // Each part of a dotted key is looked for after the previous one: nested keys resolve in order.
-  for (const part of quoted[1].split('.')) {
-    const at = keyOffset(text, part, from);
-    if (at === -1) break;
-    found = at;
-    from = at + part.length;
-  }
-  return found === -1 ? 0 : lineAt(text, found);
+  const path = message.startsWith('Unknown rule ') ? ['rules', quoted[1]] : quoted[1].split('.');
+  return jsonKeyLine(text, path);
 }
 
-/** The offset of `"key"` used as a key (a colon follows), from `from` on; -1 when absent. Linear in the text. */
-function keyOffset(text: string, key: string, from: number): number {
-  const needle = `"${key}"`;
-  for (let at = text.indexOf(needle, from); at !== -1; at = text.indexOf(needle, at + 1)) {
-    let i = at + needle.length;
-    while (i < text.length && (text[i] === ' ' || text[i] === '\t' || text[i] === '\r' || text[i] === '\n')) i++;
-    if (text[i] === ':') return at;
-  }
-  return -1;
-}
-
-function lineAt(text: string, offset: number): number {
+/** The 0-based line of the key at `path` (object keys from the top) in JSON `text`, or 0. */
+export function jsonKeyLine(text: string, path: readonly string[]): number {
+  const stack: (string | null)[] = [];
   let line = 0;
-  for (let i = 0; i < offset; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
+  let best = 0;
+  let bestDepth = 0;
+  let lastKey: { key: string; line: number } | null = null;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) line++;
+    else if (c === 34) {
+      // A string: read it (escapes kept simple: only \" and \\ matter for its end).
+      let j = i + 1;
+      let value = '';
+      while (j < text.length && text.charCodeAt(j) !== 34) {
+        const escaped = text.charCodeAt(j) === 92;
+        if (text.charCodeAt(j) === 10) line++;
+        // Keys are short: a long string is skipped, not copied.
+        if (value.length < 400) value += escaped ? text[j + 1] ?? '' : text[j];
+        j += escaped ? 2 : 1;
+      }
+      let k = j + 1;
+      while (k < text.length && (text[k] === ' ' || text[k] === '\t' || text[k] === '\r' || text[k] === '\n')) k++;
+      if (text[k] === ':') {
+        lastKey = { key: value, line };
+        const depth = stack.length;
+        let matches = depth >= 1 && depth <= path.length && value === path[depth - 1];
+        for (let d = 1; matches && d < depth; d++) matches = stack[d] === path[d - 1];
+        if (matches && depth > bestDepth) {
+          best = line;
+          bestDepth = depth;
+        }
+      }
+      i = j;
+    } else if (c === 123 || c === 91) {
+      stack.push(c === 123 ? lastKey?.key ?? null : null);
+      lastKey = null;
+    } else if (c === 125 || c === 93) {
+      stack.pop();
+      lastKey = null;
+    } else if (c === 44) lastKey = null;
+  }
+  return best;
 }

@@ -23,7 +23,7 @@ export interface Problem {
   due?: CalendarDate;
 }
 
-export type NoteKind = 'contact' | 'conference' | 'rotation' | 'program' | 'profile' | 'other';
+export type NoteKind = 'contact' | 'conference' | 'rotation' | 'program' | 'profile' | 'project' | 'other';
 
 export const ROLES = [
   'faculty', 'resident', 'program-director', 'associate-program-director', 'chair',
@@ -39,6 +39,9 @@ export type Status = (typeof STATUSES)[number];
 
 export const INTERACTION_KINDS = [
   'met', 'call', 'meeting', 'emailed', 'followed-up', 'replied', 'received', 'thanked', 'presented', 'note',
+  // A mentor's suggestion (starts report-back), a request for feedback on a rotation, and
+  // an incoming message that needs no answer ("good luck!"), which closes reply-owed.
+  'advice', 'feedback', 'no-reply-needed',
 ] as const;
 export type InteractionKind = (typeof INTERACTION_KINDS)[number];
 
@@ -112,6 +115,8 @@ export interface ContactNote extends NoteBase {
   cadenceDays: number | null;
   status: Status;
   snoozeUntil: CalendarDate | null;
+  /** `next_meeting`: the next planned meeting (a mentor meeting), for meeting-prep. */
+  nextMeeting: CalendarDate | null;
 }
 
 export interface ConferenceNote extends NoteBase {
@@ -122,6 +127,10 @@ export interface ConferenceNote extends NoteBase {
   goals: string[];
   /** Names or link targets, without `[[ ]]`. */
   shortlist: string[];
+  /** `kind: virtual`: an open house or webinar; no 10–20 name shortlist, follow up only marked people. */
+  virtual: boolean;
+  /** `follow_up:` on the conference note: the people to follow up (for a virtual event, the only ones). */
+  followUpWith: string[];
 }
 
 export interface RotationNote extends NoteBase {
@@ -133,6 +142,8 @@ export interface RotationNote extends NoteBase {
   rotationKind: 'home' | 'away';
   /** Contacts listed on the rotation note (`contacts:` frontmatter), without `[[ ]]`. */
   contacts: string[];
+  /** `ask_feedback: true` opts a home rotation in to the mid-rotation feedback reminder. */
+  askFeedback: boolean;
 }
 
 export interface ProgramNote extends NoteBase {
@@ -152,16 +163,42 @@ export interface ProfileNote extends NoteBase {
   phone: string | null;
 }
 
+export const PROJECT_STATUSES = ['active', 'submitted', 'accepted', 'presented', 'paused', 'done'] as const;
+export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
+
+export interface Milestone {
+  name: string;
+  due: CalendarDate | null;
+  done: boolean;
+  /** 0-based line of the milestone's entry (its `- name:` line), else of `milestones:`. */
+  line: number;
+}
+
+/** A research project: the guide's "research as relationship-building". */
+export interface ProjectNote extends NoteBase {
+  kind: 'project';
+  /** The lead (mentor) and members, without `[[ ]]`. */
+  lead: string | null;
+  members: string[];
+  status: ProjectStatus;
+  /** Check-in interval in days (`weekly`, `bi-weekly`, `14d`…), or null for the setting's default. */
+  cadenceDays: number | null;
+  milestones: Milestone[];
+  /** The day the news came (`accepted:` / `presented:` / `status_date:`), for research-news. */
+  newsDate: CalendarDate | null;
+  start: CalendarDate | null;
+}
+
 export interface OtherNote extends NoteBase {
   kind: 'other';
 }
 
-export type Note = ContactNote | ConferenceNote | RotationNote | ProgramNote | ProfileNote | OtherNote;
+export type Note = ContactNote | ConferenceNote | RotationNote | ProgramNote | ProfileNote | ProjectNote | OtherNote;
 
 /** The groups of the Network view, in display order. */
 export const GROUPS = [
   'mentor-faculty', 'mentor-resident', 'mentor-external', 'mentor-peer',
-  'sponsors', 'residents', 'program-leadership', 'conference-leads', 'others',
+  'sponsors', 'residents', 'program-leadership', 'faculty', 'conference-leads', 'others',
 ] as const;
 export type Group = (typeof GROUPS)[number];
 
@@ -173,6 +210,7 @@ export const GROUP_LABELS: Record<Group, string> = {
   sponsors: 'Sponsors',
   residents: 'Residents',
   'program-leadership': 'Program leadership',
+  faculty: 'Faculty',
   'conference-leads': 'Conference leads',
   others: 'Others',
 };

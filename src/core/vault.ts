@@ -65,7 +65,7 @@ function referencedNames(note: Note): string[] {
       if (note.program) names.push(note.program);
       break;
     case 'conference':
-      names.push(...note.shortlist);
+      names.push(...note.shortlist, ...note.followUpWith);
       break;
     case 'rotation':
       names.push(...note.contacts);
@@ -74,6 +74,10 @@ function referencedNames(note: Note): string[] {
     case 'program':
       if (note.programDirector) names.push(note.programDirector);
       if (note.coordinator) names.push(note.coordinator);
+      break;
+    case 'project':
+      if (note.lead) names.push(note.lead);
+      names.push(...note.members);
       break;
     default:
   }
@@ -247,6 +251,8 @@ export class Vault {
       const event = this.resolve(contact.metAt);
       if (!event || event.kind === 'conference') return 'conference-leads';
     }
+    // Faculty who are neither mentors, sponsors nor leadership (say, met on a rotation).
+    if (contact.role === 'faculty') return 'faculty';
     return 'others';
   }
 

@@ -1,12 +1,12 @@
-import * as fs from 'fs';
-import * as path from 'path';
 import { mergeSettings, type RapportSettings } from '../core/settings';
+import { settingsMessageLine } from '../core/settingsLines';
+import { VaultFiles } from './vaultFiles';
 
 /** Looked for at the vault root, in this order. */
 export const CONFIG_FILE_NAMES = ['rapport.config.json', '.rapport.json'] as const;
 
 /** A settings file is a few hundred bytes; anything this large is not one. */
-const MAX_CONFIG_BYTES = 256 * 1024;
+export const MAX_CONFIG_BYTES = 256 * 1024;
 
 export interface VaultConfigFile {
   /** Vault-relative name of the file read, or null when there is none. */
@@ -15,43 +15,60 @@ export interface VaultConfigFile {
   raw: unknown;
   /** Why the file could not be read: each message names the file. */
   errors: string[];
-  /** The file's text, when it could be read (to place a problem on its line). */
-  text?: string;
+  /** The file's text, to place each settings problem on its line ('' when not read). */
+  text: string;
 }
 
-/** Reads the vault's settings file as JSON without judging its keys (the caller merges and validates). */
+/**
+ * Reads the vault's settings file as JSON without judging its keys (the caller merges and
+ * validates). Through the guarded layer: a settings file that is a link out of the vault,
+ * a FIFO, a device or a /proc file is refused unread, and the read is capped.
+ */
 export function loadVaultConfig(root: string): VaultConfigFile {
+  let files: VaultFiles;
+  try {
+    files = new VaultFiles(root);
+  } catch (e) {
+    return { file: null, raw: undefined, errors: [`the vault folder could not be read (${e instanceof Error ? e.message : String(e)})`], text: '' };
+  }
   for (const name of CONFIG_FILE_NAMES) {
-    const abs = path.join(root, name);
-    let st: fs.Stats;
+    const read = files.readText(name, MAX_CONFIG_BYTES);
+    if (read.ok && read.value === null) continue;
+    if (!read.ok) return { file: name, raw: undefined, errors: [`${read.reason}; using the default settings.`], text: '' };
+    const text = read.value!;
     try {
-      st = fs.statSync(abs);
-    } catch {
-      continue;
-    }
-    if (!st.isFile()) return { file: name, raw: undefined, errors: [`${name}: not a regular file; using the default settings.`] };
-    if (st.size > MAX_CONFIG_BYTES) return { file: name, raw: undefined, errors: [`${name}: too large to be a settings file (${st.size} bytes); using the default settings.`] };
-    let text: string;
-    try {
-      text = fs.readFileSync(abs, 'utf8');
+      return { file: name, raw: JSON.parse(text.replace(/^\uFEFF/, '')) as unknown, errors: [], text };
     } catch (e) {
-      return { file: name, raw: undefined, errors: [`${name}: could not be read (${e instanceof Error ? e.message : String(e)}); using the default settings.`] };
-    }
-    try {
-      return { file: name, raw: JSON.parse(text.replace(/^\uFEFF/, '')) as unknown, text, errors: [] };
-    } catch (e) {
-      return { file: name, raw: undefined, text, errors: [`${name}: invalid JSON (${e instanceof Error ? e.message : String(e)}); using the default settings.`] };
+      // The parser's message quotes the text; the file is the vault's own, and callers escape what they print.
+      return { file: name, raw: undefined, errors: [`${name}: invalid JSON (${e instanceof Error ? e.message.slice(0, 200) : String(e)}); using the default settings.`], text };
     }
   }
-  return { file: null, raw: undefined, errors: [] };
+  return { file: null, raw: undefined, errors: [], text: '' };
+}
+
+/** A settings problem and its 0-based line in the settings file. */
+export interface SettingsProblem {
+  message: string;
+  line: number;
+}
+
+/** Each message placed on the line of the key it names. */
+export function settingsProblems(file: VaultConfigFile, messages: readonly string[]): SettingsProblem[] {
+  return messages.map((message) => ({ message, line: file.text === '' ? 0 : settingsMessageLine(file.text, message) }));
 }
 
 /** The vault's settings over the defaults, with every problem found (bad JSON, unknown keys, wrong types). */
-export function loadSettings(root: string): { settings: RapportSettings; file: string | null; errors: string[] } {
+export function loadSettings(root: string): { settings: RapportSettings; file: string | null; errors: string[]; problems: SettingsProblem[] } {
   const file = loadVaultConfig(root);
   const merged = mergeSettings(file.raw);
   const prefix = file.file ? `${file.file}: ` : '';
-  return { settings: merged.settings, file: file.file, errors: [...file.errors, ...merged.errors.map((e) => prefix + e)] };
+  const placed = settingsProblems(file, merged.errors);
+  return {
+    settings: merged.settings,
+    file: file.file,
+    errors: [...file.errors, ...placed.map((p) => `${prefix.replace(/: $/, `:${p.line + 1}: `)}${p.message}`)],
+    problems: [...file.errors.map((message) => ({ message, line: 0 })), ...placed],
+  };
 }
 
 /** `loadSettings`, reporting each problem through `warn` (the CLI's stderr): bad settings never stop a command. */

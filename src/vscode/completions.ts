@@ -3,7 +3,15 @@ import { KNOWN_FIELDS, fieldLabel } from '../core/templates';
 import { MENTOR_KINDS, ROLES, STATUSES } from '../core/types';
 import type { RapportHost } from './host';
 
-const VALUE_LISTS: Record<string, readonly string[]> = { role: ROLES, mentor: MENTOR_KINDS, status: STATUSES, sponsor: ['true', 'false'] };
+// A Map: a key named `constructor` or `toString` must find nothing, not Object's own members.
+const VALUE_LISTS: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([['role', ROLES], ['mentor', MENTOR_KINDS], ['status', STATUSES], ['sponsor', ['true', 'false']]]);
+
+/**
+ * How far back from the cursor completions look. A link target is at most 300 characters
+ * and a field 80 (as the reader takes them), so a longer look finds nothing more; on an
+ * 80 KB line it would make every keystroke scan the whole line, once per `[[`.
+ */
+const LOOK_BACK = 400;
 
 /** The frontmatter block's last line, or -1: completions for keys only make sense inside it. */
 function frontmatterEnd(doc: vscode.TextDocument): number {
@@ -25,7 +33,8 @@ export class RapportCompletions implements vscode.CompletionItemProvider {
   provideCompletionItems(doc: vscode.TextDocument, pos: vscode.Position): vscode.CompletionItem[] | undefined {
     const session = this.host.session;
     if (!session) return undefined;
-    const before = doc.lineAt(pos.line).text.slice(0, pos.character);
+    const lineText = doc.lineAt(pos.line).text;
+    const before = lineText.slice(Math.max(0, pos.character - LOOK_BACK), pos.character);
 
     const field = /\{\{\s*([\w.]*)$/.exec(before);
     if (field) {
@@ -34,7 +43,7 @@ export class RapportCompletions implements vscode.CompletionItemProvider {
         const item = new vscode.CompletionItem(f, vscode.CompletionItemKind.Variable);
         item.detail = fieldLabel(f);
         item.range = range;
-        item.insertText = doc.lineAt(pos.line).text.slice(pos.character).startsWith('}}') ? f : `${f}}}`;
+        item.insertText = lineText.startsWith('}}', pos.character) ? f : `${f}}}`;
         return item;
       });
     }
@@ -42,7 +51,7 @@ export class RapportCompletions implements vscode.CompletionItemProvider {
     const link = /\[\[([^\]|#]*)$/.exec(before);
     if (link) {
       const range = new vscode.Range(pos.line, pos.character - link[1].length, pos.line, pos.character);
-      const closes = doc.lineAt(pos.line).text.slice(pos.character).startsWith(']]');
+      const closes = lineText.startsWith(']]', pos.character);
       return [...session.vault.notes()].filter((n) => n.kind !== 'other' || n.problems.length === 0).map((n) => {
         const item = new vscode.CompletionItem(n.name, n.kind === 'contact' ? vscode.CompletionItemKind.User : vscode.CompletionItemKind.File);
         item.detail = n.kind === 'contact' ? [(n).role, (n).institution].filter(Boolean).join(' · ') : n.kind;
@@ -53,7 +62,8 @@ export class RapportCompletions implements vscode.CompletionItemProvider {
     }
 
     const end = frontmatterEnd(doc);
-    if (end === -1 || pos.line >= end || pos.line === 0) return undefined;
+    // A key's value completes only on a line of ordinary length: the key is at the line's start.
+    if (end === -1 || pos.line >= end || pos.line === 0 || pos.character > LOOK_BACK) return undefined;
     const key = /^([A-Za-z_-]+):\s*["']?([^"']*)$/.exec(before);
     if (!key) return undefined;
     const name = key[1].toLowerCase().replace(/-/g, '_');
@@ -69,7 +79,7 @@ export class RapportCompletions implements vscode.CompletionItemProvider {
         return item;
       });
     }
-    const values = VALUE_LISTS[name];
+    const values = VALUE_LISTS.get(name);
     if (!values) return undefined;
     return values.map((v, i) => {
       const item = new vscode.CompletionItem(v, vscode.CompletionItemKind.EnumMember);

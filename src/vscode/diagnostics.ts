@@ -1,5 +1,4 @@
 import * as vscode from 'vscode';
-import { settingsProblemLine } from '../core/settingsLines';
 import { toDiagnostic } from './convert';
 import type { VaultSession } from './session';
 
@@ -20,16 +19,13 @@ export class FollowUpDiagnostics implements vscode.Disposable {
     });
   }
 
-  /** Mistakes in the vault's settings file show on that file, each on its line, so they are not silently ignored. */
+  /** Mistakes in the vault's settings file show on that file, so they are not silently ignored. */
   private publishSettingsErrors(): void {
     const file = this.session.settingsFile;
-    if (file === null || this.session.settingsErrors.length === 0) return;
+    if (file === null || this.session.settingsProblems.length === 0) return;
     const uri = this.session.uriOf(file);
-    const text = this.session.settingsText ?? '';
-    this.collection.set(uri, this.session.settingsErrors.map((message) => {
-      const line = settingsProblemLine(text, message);
-      const width = text.split('\n')[line]?.length ?? 0;
-      const d = new vscode.Diagnostic(new vscode.Range(line, 0, line, width), message, vscode.DiagnosticSeverity.Warning);
+    this.collection.set(uri, this.session.settingsProblems.map(({ message, line }) => {
+      const d = new vscode.Diagnostic(new vscode.Range(line, 0, line, Number.MAX_SAFE_INTEGER), message, vscode.DiagnosticSeverity.Warning);
       d.source = 'rapport';
       d.code = 'invalid-setting';
       return d;

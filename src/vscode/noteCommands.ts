@@ -15,6 +15,7 @@ import type { TreeNode } from './tree/treeNodes';
 export type CommandTarget = TreeNode | vscode.Uri | undefined;
 
 interface Resolved {
+  session: VaultSession;
   uri: vscode.Uri;
   path: string;
   followUp?: FollowUp;
@@ -24,23 +25,25 @@ const KIND_HELP: Record<InteractionKind, string> = {
   met: 'Met in person', call: 'Phone or video call', meeting: 'A scheduled meeting', emailed: 'You sent an email',
   'followed-up': 'You sent a follow-up', replied: 'They replied', received: 'They wrote first', thanked: 'You sent a thank-you',
   presented: 'You presented (poster, talk)', note: 'A note to self',
+  advice: 'Advice they gave you (report back later)', feedback: 'You asked for feedback',
+  'no-reply-needed': 'Their message needs no answer',
 };
 
 export function noteCommands(host: RapportHost): CommandTable {
   const resolve = (session: VaultSession, target: CommandTarget): Resolved | undefined => {
     if (target instanceof vscode.Uri) {
       const path = session.relative(target);
-      return path === undefined ? undefined : { uri: target, path };
+      return path === undefined ? undefined : { session, uri: target, path };
     }
-    if (target && (target.type === 'contact' || target.type === 'event')) return { uri: session.uriOf(target.path), path: target.path };
-    if (target && target.type === 'followUp') return { uri: session.uriOf(target.path), path: target.path, followUp: target.followUp };
+    if (target && (target.type === 'contact' || target.type === 'event')) return { session, uri: session.uriOf(target.path), path: target.path };
+    if (target && target.type === 'followUp') return { session, uri: session.uriOf(target.path), path: target.path, followUp: target.followUp };
     const editor = vscode.window.activeTextEditor;
     const path = editor ? session.relative(editor.document.uri) : undefined;
     if (!editor || path === undefined) {
       void vscode.window.showInformationMessage('Rapport: open a note of the vault, or pick a contact in the Rapport views.');
       return undefined;
     }
-    return { uri: editor.document.uri, path };
+    return { session, uri: editor.document.uri, path };
   };
 
   /** The follow-up a command is about: given, on the cursor's line, or picked from the note's list. */
@@ -76,7 +79,7 @@ export function noteCommands(host: RapportHost): CommandTable {
       if (!kind) return;
       const summary = await vscode.window.showInputBox({ prompt: 'What happened? (optional)', placeHolder: 'e.g. thanked her for the advice on aways' });
       if (summary === undefined) return;
-      await applyNoteEdit(r.uri, (text) => appendInteraction(text, today(), kind.label, summary));
+      await applyNoteEdit(r.session, r.uri, (text) => appendInteraction(text, today(), kind.label, summary));
     }),
 
     'rapport.markDone': withVault(async ({ session }, target: CommandTarget, code?: string, line?: number) => {
@@ -84,7 +87,7 @@ export function noteCommands(host: RapportHost): CommandTable {
       if (!r) return;
       const f = await pickFollowUp(r, code, line, (x) => canMarkDone(x.code));
       if (!f) return;
-      await applyNoteEdit(r.uri, (text) => markDoneEdit(text, r.path, f, today()));
+      await applyNoteEdit(r.session, r.uri, (text) => markDoneEdit(text, r.path, f, today()));
     }),
 
     'rapport.snooze': withVault(async ({ session }, target: CommandTarget, days?: number) => {
@@ -106,13 +109,13 @@ export function noteCommands(host: RapportHost): CommandTable {
         });
         if (!until) return;
       }
-      await applyNoteEdit(r.uri, (text) => snoozeEdit(text, until.trim()));
+      await applyNoteEdit(r.session, r.uri, (text) => snoozeEdit(text, until.trim()));
     }),
 
     'rapport.setDormant': withVault(async ({ session }, target: CommandTarget) => {
       const r = resolve(session, target);
       if (!r) return;
-      await applyNoteEdit(r.uri, (text) => setFrontmatterField(text, 'status', 'dormant'));
+      await applyNoteEdit(r.session, r.uri, (text) => setFrontmatterField(text, 'status', 'dormant'));
     }),
   };
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { toWorkspaceEdit } from './convert';
 import type { EditResult } from '../core/edits';
+import type { VaultSession } from './session';
 
 /**
  * Applies a core edit to a note through a WorkspaceEdit: computed from the editor's
@@ -8,7 +9,13 @@ import type { EditResult } from '../core/edits';
  * A note that was clean before is saved after, so an edit made from a tree does not
  * leave an invisible unsaved buffer behind.
  */
-export async function applyNoteEdit(uri: vscode.Uri, compute: (text: string, doc: vscode.TextDocument) => EditResult): Promise<boolean> {
+export async function applyNoteEdit(session: VaultSession, uri: vscode.Uri, compute: (text: string, doc: vscode.TextDocument) => EditResult): Promise<boolean> {
+  // A note that is a link out of the vault (or a FIFO, a device) is never edited: saving would write the target.
+  const refusal = session.editRefusal(uri);
+  if (refusal !== null) {
+    void vscode.window.showWarningMessage(`Rapport: not edited: ${refusal}.`);
+    return false;
+  }
   const doc = await vscode.workspace.openTextDocument(uri);
   const wasDirty = doc.isDirty;
   const result = compute(doc.getText(), doc);

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { DIAGNOSTIC_SOURCE, toWorkspaceEdit } from './convert';
-import { setFrontmatterField, type EditResult } from '../core/edits';
-import { canMarkDone, markDoneEdit, snoozeDate, snoozeEdit } from '../core/resolutions';
+import { redactEdit, setFrontmatterField, type EditResult } from '../core/edits';
+import { fromRange } from './convert';
+import { canMarkDone, markDoneEdit, noReplyNeededEdit, snoozeDate, snoozeEdit } from '../core/resolutions';
 import { PATIENT_IDENTIFIER_CODE, REDACTED } from '../core/privacy';
 import { RULE_CODES } from '../core/settings';
 import type { RapportHost } from './host';
@@ -16,6 +17,12 @@ const TITLES: Record<string, string> = {
   'rotation-thank-you': 'Mark done: log the thank-you',
   'eras-update': 'Mark done: log the ERAS update email',
   'keep-in-touch': 'Mark done: log a keep-in-touch email',
+  'report-back': 'Mark done: log that you reported back',
+  'meeting-prep': 'Mark done: log that you sent your agenda and CV',
+  'pre-rotation': 'Mark done: log the email to the coordinator',
+  'rotation-interest': 'Mark done: note that you expressed your interest',
+  'research-check-in': 'Mark done: log the progress update',
+  reconnect: 'Mark done: log the fresh note',
 };
 
 /**
@@ -32,6 +39,8 @@ export class FollowUpQuickFixes implements vscode.CodeActionProvider {
     const session = this.host.session;
     const path = session?.relative(doc.uri);
     if (!session || path === undefined) return [];
+    // A note that is a link out of the vault gets no edits: saving them would write the target.
+    if (doc.uri.scheme !== 'file' || session.editRefusal(doc.uri) !== null) return [];
     const text = doc.getText();
     const actions: vscode.CodeAction[] = [];
     const edit = (title: string, result: EditResult, diagnostic: vscode.Diagnostic, preferred = false) => {
@@ -53,12 +62,8 @@ export class FollowUpQuickFixes implements vscode.CodeActionProvider {
     for (const d of context.diagnostics) {
       const code = typeof d.code === 'object' ? String(d.code.value) : String(d.code ?? '');
       if (d.source === DIAGNOSTIC_SOURCE && code === PATIENT_IDENTIFIER_CODE) {
-        const a = new vscode.CodeAction(`Redact (replace with ${REDACTED})`, vscode.CodeActionKind.QuickFix);
-        a.edit = new vscode.WorkspaceEdit();
-        a.edit.replace(doc.uri, d.range, REDACTED);
-        a.diagnostics = [d];
-        a.isPreferred = true;
-        actions.push(a);
+        // Proven like every edit: in the frontmatter, only the value holding the identifier may change.
+        edit(`Redact (replace with ${REDACTED})`, redactEdit(text, fromRange(doc.validateRange(d.range)), REDACTED), d, true);
         continue;
       }
       if (d.source !== DIAGNOSTIC_SOURCE || !(RULE_CODES as readonly string[]).includes(code)) continue;
@@ -68,6 +73,7 @@ export class FollowUpQuickFixes implements vscode.CodeActionProvider {
         const title = this.host.templates().registry.get(followUp.template)?.title ?? followUp.template;
         command(`Insert the email: ${title}`, { command: 'rapport.insertTemplate', title: 'Insert Template', arguments: [doc.uri, followUp.template] }, d);
       }
+      if (code === 'reply-owed') edit('No answer needed: close their message', noReplyNeededEdit(text, session.today), d);
       if (canMarkDone(code)) edit(TITLES[code] ?? 'Mark follow-up done', markDoneEdit(text, path, { code, range: { start: { line, character: 0 }, end: { line, character: 0 } } }, session.today), d, true);
       command('Log interaction today…', { command: 'rapport.logInteraction', title: 'Log Interaction', arguments: [doc.uri, code] }, d);
       if (isContact) {

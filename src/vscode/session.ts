@@ -12,7 +12,8 @@ import { noteProblems } from '../core/report';
 import type { ParseOptions } from '../core/parseNote';
 import { Vault, type ChangeSet } from '../core/vault';
 import { isNotePath } from '../core/vaultFs';
-import { loadVaultConfig } from '../node/config';
+import { VaultFiles } from '../node/vaultFiles';
+import { loadVaultConfig, settingsProblems, type SettingsProblem } from '../node/config';
 import { NodeFs } from '../node/nodeFs';
 
 export type SessionState = 'noVault' | 'indexing' | 'ready' | 'empty';
@@ -51,10 +52,9 @@ export class VaultSession implements vscode.Disposable {
   private disposed = false;
   private _today: CalendarDate;
   private _settings: RapportSettings;
-  private _settingsErrors: string[] = [];
+  private _settingsProblems: SettingsProblem[] = [];
   private _vscodeSettingsErrors: string[] = [];
   private _settingsFile: string | null = null;
-  private _settingsText: string | null = null;
   private readonly restartEmitter = new vscode.EventEmitter<void>();
   /** Fires when a settings change needs a fresh index (the host then starts a new session). */
   readonly onDidRequestRestart = this.restartEmitter.event;
@@ -85,7 +85,12 @@ export class VaultSession implements vscode.Disposable {
   }
 
   get settingsErrors(): readonly string[] {
-    return this._settingsErrors;
+    return this._settingsProblems.map((p) => p.message);
+  }
+
+  /** Each settings problem with its 0-based line in the settings file. */
+  get settingsProblems(): readonly SettingsProblem[] {
+    return this._settingsProblems;
   }
 
   /** Problems with the `rapport.*` VS Code settings (reported as such, whether or not the vault has a settings file). */
@@ -96,11 +101,6 @@ export class VaultSession implements vscode.Disposable {
   /** The vault's settings file (`.rapport.json` or `rapport.config.json`), when there is one. */
   get settingsFile(): string | null {
     return this._settingsFile;
-  }
-
-  /** That file's text as read, to place each problem on its line. */
-  get settingsText(): string | null {
-    return this._settingsText;
   }
 
   /** Indexes the vault once, in the background, with progress shown in the Rapport views. */
@@ -142,6 +142,26 @@ export class VaultSession implements vscode.Disposable {
       }),
     );
     this.scheduleDayCheck();
+  }
+
+  private _files: VaultFiles | undefined;
+
+  /** The guarded file layer for this vault (made on first use: the constructor does no I/O). */
+  get files(): VaultFiles {
+    this._files ??= new VaultFiles(this.root);
+    return this._files;
+  }
+
+  /** Null when the file at `uri` is a note Rapport may edit (really inside the vault, a regular file); else why not. */
+  editRefusal(uri: vscode.Uri): string | null {
+    const rel = uri.scheme === 'file' ? this.relative(uri) : undefined;
+    if (rel === undefined) return 'this file is not in the vault';
+    try {
+      const where = this.files.locate(rel);
+      return where.ok ? null : where.reason;
+    } catch (e) {
+      return e instanceof Error ? e.message : String(e);
+    }
   }
 
   /** Vault-relative path with forward slashes, or undefined for a file outside the vault. */
@@ -252,10 +272,9 @@ export class VaultSession implements vscode.Disposable {
     const file = loadVaultConfig(this.root);
     const merged = this.config.followUpSettings(file.raw);
     this._settings = merged.settings;
-    this._settingsErrors = [...file.errors, ...merged.fileErrors];
+    this._settingsProblems = [...file.errors.map((message) => ({ message, line: 0 })), ...settingsProblems(file, merged.fileErrors)];
     this._vscodeSettingsErrors = merged.vscodeErrors;
     this._settingsFile = file.file;
-    this._settingsText = file.text ?? null;
   }
 
   /** Re-reads settings and re-evaluates; asks for a new session when the index itself must change. */

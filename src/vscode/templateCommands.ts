@@ -3,9 +3,10 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { appendInteraction } from '../core/edits';
 import { safeNoteFileName } from '../core/fileNames';
+import { mailtoComponents } from '../core/mailto';
 import { newContactNote } from '../core/newContact';
 import { fillTemplate, rankTemplates, templateFields, templateFits, toSnippet, type Template } from '../core/templates';
-import { ROLES, type ContactNote } from '../core/types';
+import { ROLES, type ConferenceNote, type ContactNote, type RotationNote } from '../core/types';
 import { withVault, type CommandTable } from './commands';
 import type { RapportHost } from './host';
 import { applyNoteEdit } from './noteEdits';
@@ -58,16 +59,25 @@ async function pickTemplate(host: RapportHost, session: VaultSession, contact: C
   return picked?.t;
 }
 
-function fieldsFor(session: VaultSession, contact: ContactNote) {
-  return templateFields(session.vault, contact, session.vault.profile(), session.today);
+/** The rotation or conference a command was run from (a pre-rotation email from the rotation note), so its dates fill in. */
+function eventOf(session: VaultSession, target: Target): ConferenceNote | RotationNote | undefined {
+  const rel = target instanceof vscode.Uri ? session.relative(target)
+    : target && 'path' in target && target.path ? target.path
+      : vscode.window.activeTextEditor ? session.relative(vscode.window.activeTextEditor.document.uri) : undefined;
+  const note = rel === undefined ? undefined : session.vault.get(rel);
+  return note?.kind === 'rotation' || note?.kind === 'conference' ? note : undefined;
+}
+
+function fieldsFor(session: VaultSession, contact: ContactNote, event?: ConferenceNote | RotationNote) {
+  return templateFields(session.vault, contact, session.vault.profile(), session.today, event);
 }
 
 /** The contact and template a template command works on; undefined when the user backs out. */
-async function chooseEmail(host: RapportHost, session: VaultSession, target: Target, templateId?: string): Promise<{ session: VaultSession; contact: ContactNote; template: Template } | undefined> {
+async function chooseEmail(host: RapportHost, session: VaultSession, target: Target, templateId?: string): Promise<{ session: VaultSession; contact: ContactNote; template: Template; event?: ConferenceNote | RotationNote } | undefined> {
   const contact = await pickContact(session, target);
   if (!contact) return undefined;
   const template = await pickTemplate(host, session, contact, templateId);
-  return template ? { session, contact, template } : undefined;
+  return template ? { session, contact, template, event: eventOf(session, target) } : undefined;
 }
 
 export function templateCommands(host: RapportHost): CommandTable {
@@ -75,8 +85,8 @@ export function templateCommands(host: RapportHost): CommandTable {
     'rapport.insertTemplate': withVault(async ({ session: open }, target?: Target, templateId?: string) => {
       const chosen = await chooseEmail(host, open, target, templateId);
       if (!chosen) return;
-      const { session, contact, template } = chosen;
-      const snippet = toSnippet(template, fieldsFor(session, contact));
+      const { session, contact, template, event } = chosen;
+      const snippet = toSnippet(template, fieldsFor(session, contact, event));
 
       // From a quick fix the target is the note itself: the draft goes at its end, never into the frontmatter.
       let editor = vscode.window.activeTextEditor;
@@ -103,16 +113,16 @@ export function templateCommands(host: RapportHost): CommandTable {
     'rapport.composeEmail': withVault(async ({ session: open }, target?: Target, templateId?: string) => {
       const chosen = await chooseEmail(host, open, target, templateId);
       if (!chosen) return;
-      const { session, contact, template } = chosen;
-      const filled = fillTemplate(template, fieldsFor(session, contact));
+      const { session, contact, template, event } = chosen;
+      const filled = fillTemplate(template, fieldsFor(session, contact, event));
       const text = `${filled.subject !== null ? `Subject: ${filled.subject}\n\n` : ''}${filled.body}\n`;
       await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language: 'plaintext', content: text }));
       const missing = filled.missing.length > 0 ? ` Fill in: ${filled.missing.join(', ')}.` : '';
       const actions = contact.email ? ['Open in Mail App', 'Copy'] : ['Copy'];
       const choice = await vscode.window.showInformationMessage(`Email to ${contact.name} is ready.${missing}`, ...actions);
       if (choice === 'Open in Mail App' && contact.email) {
-        const query = `subject=${encodeURIComponent(filled.subject ?? '')}&body=${encodeURIComponent(filled.body)}`;
-        await vscode.env.openExternal(vscode.Uri.parse(`mailto:${encodeURIComponent(contact.email).replace(/%40/g, '@')}?${query}`, true));
+        // Components VS Code's own re-encoding leaves with subject and body only (see core/mailto).
+        await vscode.env.openExternal(vscode.Uri.from(mailtoComponents(contact.email, filled.subject, filled.body)));
       } else if (choice === 'Copy') {
         await vscode.env.clipboard.writeText(text);
       }
@@ -122,7 +132,7 @@ export function templateCommands(host: RapportHost): CommandTable {
       const log = await vscode.window.showInformationMessage(`Log this as "${kind}" today in ${contact.name}'s note?`, `Log as ${kind}`, kind === 'emailed' ? 'Log as followed-up' : 'Log as emailed');
       if (!log) return;
       const logged = log.endsWith('followed-up') ? 'followed-up' : 'emailed';
-      await applyNoteEdit(session.uriOf(contact.path), (t) => appendInteraction(t, session.today, logged, template.title));
+      await applyNoteEdit(session, session.uriOf(contact.path), (t) => appendInteraction(t, session.today, logged, template.title));
     }),
 
     /** Asks for each field; callers such as keybindings or tests may pass them instead. */
@@ -148,16 +158,14 @@ export function templateCommands(host: RapportHost): CommandTable {
       }, host.templates().contactTemplate);
       const taken = new Set(session.vault.paths().map((p) => p.toLowerCase()));
       const rel = safeNoteFileName(name, (p) => taken.has(p) || fs.existsSync(path.join(session.root, ...p.split('/'))));
-      const uri = session.uriOf(rel);
-      const edit = new vscode.WorkspaceEdit();
-      edit.createFile(uri, { overwrite: false, ignoreIfExists: false });
-      edit.insert(uri, new vscode.Position(0, 0), result.text);
-      if (!(await vscode.workspace.applyEdit(edit))) {
-        void vscode.window.showErrorMessage(`Rapport: could not create ${rel}.`);
+      // Written through the guarded layer: a contacts/ that links out of the vault is refused, and nothing is overwritten.
+      const created = session.files.create(rel, result.text);
+      if (!created.ok) {
+        void vscode.window.showErrorMessage(`Rapport: could not create ${rel}: ${created.reason}.`);
         return;
       }
+      const uri = session.uriOf(rel);
       const doc = await vscode.workspace.openTextDocument(uri);
-      await doc.save();
       await vscode.window.showTextDocument(doc);
       for (const p of result.problems) void vscode.window.showWarningMessage(`Rapport: templates/contact.md was not used: ${p}`);
       return uri;

@@ -3,6 +3,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { anyTime, withVault, type CommandTable } from './commands';
 import { contains } from '../node/vaultFinder';
+import { copyIntoVault } from '../node/sampleCopy';
 
 /** Commands about the vault as a whole: re-index, grouping, creating one from the sample. */
 export function vaultCommands(context: vscode.ExtensionContext): CommandTable {
@@ -13,13 +14,18 @@ export function vaultCommands(context: vscode.ExtensionContext): CommandTable {
     'rapport.network.groupByProgram': anyTime(({ host }) => host.network?.setGrouping('program')),
     'rapport.openProfile': withVault(async ({ session }) => {
       const uri = session.uriOf('profile.md');
-      if (!fs.existsSync(uri.fsPath)) {
-        // A new profile from a skeleton; never over an existing file (the check above and 'wx' below).
+      // Through the guarded layer: a profile.md that links out of the vault is not opened, a new one never overwrites.
+      const where = session.files.locate('profile.md');
+      if (!where.ok) {
+        void vscode.window.showErrorMessage(`Rapport: your profile was not opened: ${where.reason}.`);
+        return;
+      }
+      if (where.value === 'missing') {
         const skeleton = '---\nname: \nschool: \nyear: \ninterests: []\nemail: \n---\n\nA line or two about what you are looking for this season.\n';
-        try {
-          fs.writeFileSync(uri.fsPath, skeleton, { flag: 'wx' });
-        } catch {
-          // someone created it in between: open theirs
+        const created = session.files.create('profile.md', skeleton);
+        if (!created.ok && !/already exists/.test(created.reason)) {
+          void vscode.window.showErrorMessage(`Rapport: your profile could not be created: ${created.reason}.`);
+          return;
         }
       }
       await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
@@ -59,6 +65,10 @@ async function copySample(extensionUri: vscode.Uri, dest: string): Promise<boole
       { modal: true }, 'Copy Anyway');
     if (answer !== 'Copy Anyway') return false;
   }
-  fs.cpSync(source, dest, { recursive: true, force: false, errorOnExist: false });
+  const copied = copyIntoVault(source, dest);
+  if (!copied.ok) {
+    void vscode.window.showErrorMessage(`Rapport: the sample vault was not copied: ${copied.reason}.`);
+    return false;
+  }
   return true;
 }

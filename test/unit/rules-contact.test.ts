@@ -1,6 +1,5 @@
 import * as assert from 'assert';
-import { DEFAULT_SETTINGS } from '../../src/core/settings';
-import { note, on, settingsWith, summary, timeline, vaultOf } from './rulesSupport';
+import { note, on, settingsWith, summary, timeline, vaultOf, found } from './rulesSupport';
 
 const C = 'contacts/jane.md';
 const jane = (fm: string[], log: string[] = [], body: string[] = []) => note(['name: Jane Smith', 'title: Dr.', 'role: faculty', ...fm], log, body);
@@ -113,7 +112,8 @@ describe('rule conference-follow-up', () => {
     ];
     for (const [entry, clears] of cases) {
       const vault = await vaultOf(files(['met_at: "[[ASPS 2026]]"', 'met: 2026-10-10'], [entry]));
-      assert.strictEqual(on(vault, C, '2026-10-25').some((f) => f.code === 'conference-follow-up'), !clears, entry);
+      // The earlier email also awaits a reply (the primary reminder); the follow-up rides along with it.
+      assert.strictEqual(found(vault, C, '2026-10-25').some((f) => f.startsWith('conference-follow-up:')), !clears, entry);
     }
   });
 
@@ -217,9 +217,11 @@ describe('rule reply-owed', () => {
 describe('rule keep-in-touch', () => {
   it('reminds a mentor 60 days after the last contact', async () => {
     const vault = await vaultOf({ [C]: jane(['mentor: faculty'], ['2026-09-10 meeting — statement review']) });
-    assert.deepStrictEqual(timeline(vault, C, 'keep-in-touch', ['2026-11-08', '2026-11-09', '2026-12-31']), [
-      '2026-11-08 -', '2026-11-09 info', '2026-12-31 info',
+    assert.deepStrictEqual(timeline(vault, C, 'keep-in-touch', ['2026-11-08', '2026-11-09', '2026-12-09', '2026-12-10']), [
+      '2026-11-08 -', '2026-11-09 info', '2026-12-09 info', '2026-12-10 -',
     ]);
+    // More than 30 days past due it is no longer "N days late": a reconnect hint stands for it.
+    assert.deepStrictEqual(summary(vault, C, '2026-12-10'), ['reconnect:hint']);
     const [f] = on(vault, C, '2026-11-09');
     assert.strictEqual(f.template, 'keep-in-touch');
     assert.match(f.message, /Last contact 2026-09-10 \(meeting, 60 days ago\); the cadence for mentors is every 60 days/);
@@ -234,7 +236,7 @@ describe('rule keep-in-touch', () => {
     assert.deepStrictEqual(timeline(vault, 'contacts/s.md', 'keep-in-touch', ['2026-10-24', '2026-10-25']), ['2026-10-24 -', '2026-10-25 info']);
     assert.deepStrictEqual(timeline(vault, 'contacts/c.md', 'keep-in-touch', ['2026-09-23', '2026-09-24']), ['2026-09-23 -', '2026-09-24 info']);
     assert.deepStrictEqual(summary(vault, 'contacts/o.md', '2026-11-25'), []);
-    assert.deepStrictEqual(summary(vault, 'contacts/o.md', '2026-11-25', settingsWith({ otherCadenceDays: 90 })), ['keep-in-touch:info']);
+    assert.deepStrictEqual(summary(vault, 'contacts/o.md', '2026-04-20', settingsWith({ otherCadenceDays: 90 })), ['keep-in-touch:info']);
   });
 
   it('takes the latest of last_contact and the log, ignoring plain notes', async () => {
@@ -275,12 +277,18 @@ describe('silencing', () => {
   it('snooze_until silences while today is before it; reminders come back on that day', async () => {
     const vault = await vaultOf({ [C]: busy(['snooze_until: 2026-12-01']) });
     assert.deepStrictEqual(summary(vault, C, '2026-11-30'), []);
-    assert.deepStrictEqual(summary(vault, C, '2026-12-01'), ['follow-up-due:error', 'awaiting-reply:warning']);
+    // The June email's wait lapsed long ago (a reconnect hint); follow_up is exactly 30 days late and still counts.
+    assert.deepStrictEqual(found(vault, C, '2026-12-01'), ['follow-up-due:error', 'reconnect:hint']);
+    assert.deepStrictEqual(found(vault, C, '2026-11-30', settingsWith({ agingLimitDays: 3650 })), []);
+    assert.deepStrictEqual(found(vault, C, '2026-12-01', settingsWith({ agingLimitDays: 3650 })), ['follow-up-due:error', 'awaiting-reply:warning']);
   });
 
   it('a rule can be turned off or given a fixed severity', async () => {
     const vault = await vaultOf({ [C]: busy([]) });
-    assert.deepStrictEqual(summary(vault, C, '2026-11-25', settingsWith({ rules: { 'follow-up-due': 'off', 'awaiting-reply': 'hint' } })), ['awaiting-reply:hint']);
-    assert.deepStrictEqual(summary(vault, C, '2026-11-25', DEFAULT_SETTINGS), ['follow-up-due:error', 'awaiting-reply:warning']);
+    const fresh = settingsWith({ agingLimitDays: 3650 });
+    assert.deepStrictEqual(summary(vault, C, '2026-11-25', settingsWith({ agingLimitDays: 3650, rules: { 'follow-up-due': 'off', 'awaiting-reply': 'hint' } })), ['awaiting-reply:hint']);
+    assert.deepStrictEqual(found(vault, C, '2026-11-25', fresh), ['follow-up-due:error', 'awaiting-reply:warning']);
+    // Aging off with the reconnect rule: old reminders stay as they were.
+    assert.deepStrictEqual(found(vault, C, '2026-11-25', settingsWith({ rules: { reconnect: 'off' } })), ['follow-up-due:error', 'awaiting-reply:warning']);
   });
 });

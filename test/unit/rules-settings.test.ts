@@ -59,7 +59,7 @@ describe('follow-up settings', () => {
       "'mentorCadenceDays' should be a whole number from 0 to 3650, not -1.",
       "'erasUpdateDate' should be a month and day as MM-DD (e.g. 09-01), not '2026-09-01'.",
       "'erasSeasonEndDate' should be a month and day as MM-DD (e.g. 09-01), not '02-30'.",
-      "Unknown rule 'no-such-rule' in 'rules'. Rules: follow-up-due, conference-follow-up, awaiting-reply, attempts-exhausted, reply-owed, rotation-feedback, rotation-thank-you, eras-update, keep-in-touch, conference-prep.",
+      "Unknown rule 'no-such-rule' in 'rules'. Rules: follow-up-due, conference-follow-up, awaiting-reply, attempts-exhausted, reply-owed, rotation-feedback, rotation-thank-you, eras-update, keep-in-touch, conference-prep, research-check-in, milestone-due, research-news, meeting-prep, report-back, pre-rotation, rotation-interest, reconnect.",
       "'rules.keep-in-touch' should be off, default or a severity (error, warning, info, hint), not 'loud'.",
       "'rules.reply-owed.enabled' should be true or false, not 'yes'.",
       "Unknown setting 'rules.reply-owed.colour'; a rule takes 'enabled' and 'severity'.",
@@ -103,7 +103,7 @@ describe('vault settings file', () => {
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('is optional', () => {
-    assert.deepStrictEqual(loadVaultConfig(dir), { file: null, raw: undefined, errors: [] });
+    assert.deepStrictEqual(loadVaultConfig(dir), { file: null, raw: undefined, errors: [], text: '' });
     assert.deepStrictEqual(loadSettings(dir).settings, DEFAULT_SETTINGS);
   });
 
@@ -125,7 +125,7 @@ describe('vault settings file', () => {
     fs.writeFileSync(path.join(dir, '.rapport.json'), '{"maxAttempts": 4, "colour": "red"}');
     const unknown = loadSettings(dir);
     assert.strictEqual(unknown.settings.maxAttempts, 4);
-    assert.deepStrictEqual(unknown.errors, [".rapport.json: Unknown setting 'colour'."]);
+    assert.deepStrictEqual(unknown.errors, [".rapport.json:1: Unknown setting 'colour'."]);
   });
 
   it('reports a folder in place of the file', () => {

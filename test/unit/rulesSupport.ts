@@ -37,6 +37,18 @@ export function summary(vault: Vault, path: string, today: CalendarDate, setting
   return on(vault, path, today, settings).map((f) => `${f.code}:${f.severity}`);
 }
 
+/**
+ * `code:severity` of each reminder on `today`, the ones the one-primary-per-person
+ * policy folded into another included (after it): what the rules found, before the
+ * policy decided what shows as a row.
+ */
+export function found(vault: Vault, path: string, today: CalendarDate, settings: RapportSettings = DEFAULT_SETTINGS): string[] {
+  return on(vault, path, today, settings).flatMap((f) => [
+    `${f.code}:${f.severity}`,
+    ...(f.code === 'reconnect' ? [] : (f.others ?? []).map((o) => `${o.code}:${o.severity}`)),
+  ]);
+}
+
 /** Severity of one rule on each day, `-` when it does not show: boundaries read as one line. */
 export function timeline(vault: Vault, path: string, code: string, days: CalendarDate[], settings: RapportSettings = DEFAULT_SETTINGS): string[] {
   return days.map((d) => {

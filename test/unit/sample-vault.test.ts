@@ -53,7 +53,7 @@ describe('sample vault', () => {
     assert.deepStrictEqual([...new Set(contacts.map((c) => c.mentor).filter(Boolean))].sort(), ['external', 'faculty', 'peer', 'resident']);
     assert.ok(contacts.some((c) => c.sponsor));
     assert.strictEqual(vault.programs().length >= 2, true);
-    assert.deepStrictEqual(vault.rotations().map((r) => r.rotationKind).sort(), ['away', 'away', 'home']);
+    assert.deepStrictEqual(vault.rotations().map((r) => r.rotationKind).sort(), ['away', 'away', 'away', 'home']);
     assert.ok(vault.profile()?.email);
   });
 
@@ -73,7 +73,7 @@ describe('sample vault', () => {
     const used = new Set([...evaluateVault(vault, TODAY, loadSettings(VAULT).settings).values()].flat().map((f) => f.template).filter((t): t is string => t !== undefined));
     const builtIn = path.resolve(__dirname, '../../templates');
     assert.deepStrictEqual([...used].filter((id) => !fs.existsSync(path.join(builtIn, `${id}.md`))), []);
-    assert.strictEqual(used.size, 8);
+    assert.strictEqual(used.size, 13);
   });
 
   it('matches the reviewed `check --format json` snapshot', async () => {
@@ -124,25 +124,27 @@ describe('CLI follow-up commands', () => {
     const io = bufferIO();
     assert.strictEqual(await runCli(['agenda', VAULT, '--today', TODAY], io), 0);
     assert.match(io.stdout, /^Rapport agenda for 2026-11-25\n\nOverdue \(9\)\n/);
-    assert.match(io.stdout, /\n {2}2026-10-17 \(39d late\) {2}Fiona Gallagher — Send a conference follow-up email {2}\[template: conference-follow-up\] {2}contacts\/fiona-gallagher\.md:7\n/);
-    assert.match(io.stdout, /\nToday \(2\)\n {2}2026-11-03 {2}Paula Grant — Stop nudging; mark the contact dormant {2}contacts\/paula-grant\.md:19\n {2}2026-11-25 {2}Hannah Okoro — Send Dr\. Okoro the slides/);
+    // Fiona's conference follow-up is 39 days past due: no longer "39d late" but one reconnect hint, under today.
+    assert.doesNotMatch(io.stdout, /Fiona Gallagher — Send a conference follow-up email/);
+    assert.match(io.stdout, /\nToday \(3\)\n {2}2026-11-03 {2}Paula Grant — Stop nudging; mark the contact dormant {2}contacts\/paula-grant\.md:19\n {2}2026-11-17 {2}Fiona Gallagher — Reconnect with a short, fresh note {2}\[template: keep-in-touch\] {2}contacts\/fiona-gallagher\.md:7\n {2}2026-11-25 {2}Hannah Okoro — Send Dr\. Okoro the slides/);
     const json = bufferIO();
     assert.strictEqual(await runCli(['agenda', VAULT, '--today', TODAY, '--days', '3', '--format', 'json'], json), 0);
-    const agenda = JSON.parse(json.stdout) as { today: string; days: number; upcoming: { contact: string }[] };
+    const agenda = JSON.parse(json.stdout) as { today: string; days: number; upcoming: { contact: string | null; name: string }[] };
     assert.strictEqual(agenda.today, TODAY);
     assert.strictEqual(agenda.days, 3);
-    assert.deepStrictEqual(agenda.upcoming.map((i) => i.contact), ['Tomás Rivera']);
+    // Renata's meeting prep and Tomás's reply; then the rotation's journal club task, the project news and the rotation's last days.
+    assert.deepStrictEqual(agenda.upcoming.map((i) => i.contact ?? i.name), ['Renata Sousa', 'Tomás Rivera', 'Ridgeview Away Rotation', 'Free-Flap Monitoring Abstract', 'Ridgeview Away Rotation']);
   });
 
   it('ics: prints to stdout, or writes -o FILE, exit 0', async () => {
     const io = bufferIO();
     assert.strictEqual(await runCli(['ics', VAULT, '--today', TODAY], io), 0);
-    assert.strictEqual(io.stdout.split('\r\n').filter((l) => l === 'BEGIN:VEVENT').length, 16);
+    assert.strictEqual(io.stdout.split('\r\n').filter((l) => l === 'BEGIN:VEVENT').length, 26);
     const file = path.join(tmp, 'rapport.ics');
     const written = bufferIO(tmp);
     assert.strictEqual(await runCli(['ics', VAULT, '--today', TODAY, '-o', 'rapport.ics'], written), 0);
     assert.strictEqual(written.stdout, '');
-    assert.match(written.stderr, /wrote 16 events to rapport\.ics/);
+    assert.match(written.stderr, /wrote 26 events to rapport\.ics/);
     const text = fs.readFileSync(file, 'utf8');
     assert.ok(text.startsWith('BEGIN:VCALENDAR\r\n'));
     assert.deepStrictEqual(fs.readdirSync(tmp), ['rapport.ics'], 'no temporary file left behind');

@@ -174,13 +174,13 @@ describe('template fields', () => {
     assert.strictEqual(sam['event.name'], 'Regional meeting', 'met_at text is used when it names no note');
   });
 
-  it('greets by title and surname, and falls back to the full name', async () => {
+  it('greets by title and surname, a physician without a title as Dr. Surname (as the guide does), and falls back to the full name', async () => {
     const vault = await vaultOf(ROLE_VAULT);
     const greet = (p: string) => templateFields(vault, vault.get(p) as ContactNote, undefined, TODAY)['contact.greetingName'];
     assert.strictEqual(greet('contacts/pd.md'), 'Dr. de la Cruz');
     assert.strictEqual(greet('contacts/chair.md'), 'Professor van der Berg');
-    assert.strictEqual(greet('contacts/apd.md'), 'Ravi Patel');
-    assert.strictEqual(greet('contacts/from-file-name.md'), 'From File Name');
+    assert.strictEqual(greet('contacts/apd.md'), 'Dr. Patel');
+    assert.strictEqual(greet('contacts/from-file-name.md'), 'Dr. Name', 'a faculty member named from the file name');
     assert.strictEqual(greetingName('Cher', 'Dr.'), 'Cher');
     assert.deepStrictEqual(splitName('Smith, Jane'), { first: 'Jane', last: 'Smith' });
     assert.deepStrictEqual(splitName('Jane Smith, MD, PhD'), { first: 'Jane', last: 'Smith' });
@@ -227,7 +227,8 @@ describe('filling templates', () => {
     assert.strictEqual(with_('MS4').body, 'I am an MS4 student at S. An MS4 rotation. a [x]');
     assert.strictEqual(with_('third-year').body, 'I am a third-year student at S. A third-year rotation. a [x]');
     assert.strictEqual(with_('eighth-semester').body, 'I am an eighth-semester student at S. An eighth-semester rotation. a [x]');
-    assert.strictEqual(fillTemplate(t, {}).subject, 'I am a [me.year] student');
+    // An unknown vault field reads as words, never as its internal name.
+    assert.strictEqual(fillTemplate(t, {}).subject, 'I am a [your year, e.g. MS3] student');
     assert.deepStrictEqual(['PGY-2', 'M2', 'fourth-year', 'university', 'hour', 'USC', 'NYU'].map(articleFor), ['a', 'an', 'a', 'a', 'an', 'a', 'an']);
   });
 
@@ -251,8 +252,8 @@ describe('snippets', () => {
     assert.ok(snippet.includes("O'Brien \\$1 \\${x\\} \\\\ \\}"), snippet);
     const parsed = parseSnippet(snippet);
     assert.strictEqual(parsed.text,
-      "Subject: Great meeting you at event.name\n\nDear O'Brien $1 ${x} \\ },\n\nAbout topic and again topic.\n\nSincerely,\nAlex $TM_FILENAME");
-    assert.deepStrictEqual([...parsed.stops.entries()], [[1, ['event.name']], [2, ['topic', 'topic']]]);
+      "Subject: Great meeting you at event name\n\nDear O'Brien $1 ${x} \\ },\n\nAbout topic and again topic.\n\nSincerely,\nAlex $TM_FILENAME");
+    assert.deepStrictEqual([...parsed.stops.entries()], [[1, ['event name']], [2, ['topic', 'topic']]]);
     assert.strictEqual(parsed.final, parsed.text.length, '$0 is the last thing');
   });
 
@@ -270,9 +271,14 @@ describe('snippets', () => {
       'I am {{me.name}}, a {{me.year}} at {{me.school}}.', '{{me.name}}', '{{me.email}}'].join('\n'));
     const parsed = parseSnippet(toSnippet(t, { 'contact.greetingName': 'Dr. Smith' }));
     assert.deepStrictEqual([...parsed.stops.entries()], [
-      [1, ['me.year', 'me.year']], [2, ['topic']], [3, ['me.name', 'me.name']], [4, ['me.school']], [5, ['me.email']],
+      [1, ['your year, e.g. MS3', 'your year, e.g. MS3']], [2, ['topic']], [3, ['your name', 'your name']], [4, ['your school']], [5, ['your email']],
     ]);
     assert.deepStrictEqual(fieldsUsed(t), ['me.year', 'topic', 'me.name', 'me.school', 'me.email']);
+  });
+
+  it('greets a fellow student by first name', async () => {
+    const vault = await vaultOf({ 'contacts/s.md': '---\nname: Aisha Bello\nrole: student\n---\n' });
+    assert.strictEqual(templateFields(vault, vault.get('contacts/s.md') as ContactNote, undefined, TODAY)['contact.greetingName'], 'Aisha');
   });
 
   it('can leave the subject line out', () => {

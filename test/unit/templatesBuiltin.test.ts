@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import { FOLLOW_UP_RULE_CODES, buildRegistry, fillTemplate, parseTemplate, templateFields, toSnippet, type Template } from '../../src/core/templates';
+import { readableLabel } from '../../src/core/templates/placeholders';
 import type { ContactNote } from '../../src/core/types';
 import type { Vault } from '../../src/core/vault';
 import { REPO, ROLE_VAULT, builtinFiles, filesOf, parseSnippet, vaultOf } from './templatesSupport';
@@ -82,7 +83,7 @@ describe('built-in templates', () => {
           const filled = fillTemplate(t, fields);
           const text = `${filled.subject ?? ''}\n${filled.body}`;
           if (!hostile) assert.ok(!/\{\{|\}\}/.test(text), `${label} ${contact.path} ${t.id}: stray braces in\n${text}`);
-          for (const m of filled.missing) assert.ok(text.includes(`[${m}]`));
+          for (const m of filled.missing) assert.ok(text.includes(`[${readableLabel(m)}]`));
           if (t.body.includes('{{contact.greetingName}}')) assert.ok(text.includes(fields['contact.greetingName']), `${t.id} greets ${contact.name}`);
           if (t.kind === 'email') assert.ok(!filled.missing.includes('me.name'), `${label}: profile name is known`);
 

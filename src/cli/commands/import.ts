@@ -7,13 +7,11 @@ import { loadRememberedMapping, readImportFile, rememberMapping, writePlannedNot
 import { UsageError, flag, parseCommandArgs } from '../args';
 import { plural } from '../plural';
 import type { CliIO, Command } from '../io';
+import { visibleLine } from '../../core/terminalText';
 import { loadVault, todayArg } from '../vaultLoader';
 
-/** Text from the file or the vault shown in a terminal: no control characters (an ESC could repaint the screen). */
-function printable(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ');
-}
+/** Text from the file or the vault shown in a terminal: control characters as visible escapes (an ESC could repaint the screen). */
+const printable = visibleLine;
 
 function mappingText(mapping: ColumnMapping): string {
   return Object.entries(mapping).map(([field, header]) => `${field}=${printable(header ?? '')}`).join(', ');

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { fillTemplate, templateFields, type TemplateProblem, type TemplateRegistry } from '../../core/templates';
+import { mailSubject, mailtoLink } from '../../core/mailto';
 import type { ContactNote } from '../../core/types';
 import type { Vault } from '../../core/vault';
 import { loadTemplates } from '../../node/templateLoader';
@@ -88,10 +89,11 @@ function unknownTemplate(registry: TemplateRegistry, id: string): UsageError {
 export const templateCommand: Command = {
   name: 'template',
   summary: 'Print a template filled in for a contact (unknown fields shown as [field])',
-  usage: 'rapport template ID --contact FILE [--vault VAULT] [--today YYYY-MM-DD] [--format text|json]',
+  usage: 'rapport template ID --contact FILE [--vault VAULT] [--today YYYY-MM-DD] [--format text|json] [--mailto]',
   options: {
     contact: { value: 'FILE', needs: 'a contact (a note\'s file or a name)', help: 'The contact: its note (its vault is the one holding it) or its name' },
     vault: { value: 'VAULT', needs: 'a folder', help: 'The vault (default: the one holding the contact\'s note, else the current folder\'s)' },
+    mailto: { help: 'Print a mailto: link (subject and body) instead of the text' },
   },
   async run(argv, io) {
     const { args, format } = parseCommandArgs(argv, this);
@@ -109,11 +111,17 @@ export const templateCommand: Command = {
     if (!template) throw unknownTemplate(registry, id);
     const contact = findContact(vault, root, contactArg, io);
     const filled = fillTemplate(template, templateFields(vault, contact, vault.profile(), today));
-    if (format === 'json') {
-      io.out(JSON.stringify({ template: template.id, contact: contact.path, today, subject: filled.subject, body: filled.body, missing: filled.missing }, null, 2) + '\n');
+    if (args.flags.get('mailto') === true) {
+      // A link for scripts: only subject and body, every reserved character encoded (RFC 6068).
+      io.out(`${mailtoLink(contact.email, filled.subject, filled.body)}\n`);
+      if (filled.missing.length > 0) io.err(`To fill in: ${filled.missing.join('; ')}\n`);
       return 0;
     }
-    if (filled.subject !== null) io.out(`Subject: ${filled.subject}\n\n`);
+    if (format === 'json') {
+      io.out(JSON.stringify({ template: template.id, contact: contact.path, today, subject: filled.subject === null ? null : mailSubject(filled.subject), body: filled.body, missing: filled.missing }, null, 2) + '\n');
+      return 0;
+    }
+    if (filled.subject !== null) io.out(`Subject: ${mailSubject(filled.subject)}\n\n`);
     io.out(`${filled.body}\n`);
     if (filled.missing.length > 0) io.err(`To fill in: ${filled.missing.join('; ')}\n`);
     return 0;

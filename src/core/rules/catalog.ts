@@ -6,6 +6,14 @@ import type { ParamValues, RuleDescriptor, RuleParam, UnionToIntersection } from
 import { erasUpdateRule } from './erasUpdate';
 import { followUpDueRule } from './followUpDue';
 import { keepInTouchRule } from './keepInTouch';
+import { meetingPrepRule } from './meetingPrep';
+import { milestoneDueRule } from './milestoneDue';
+import { preRotationRule } from './preRotation';
+import { reconnectRule } from './reconnect';
+import { reportBackRule } from './reportBack';
+import { researchCheckInRule } from './researchCheckIn';
+import { researchNewsRule } from './researchNews';
+import { rotationInterestRule } from './rotationInterest';
 import { replyOwedRule } from './replyOwed';
 import { rotationFeedbackRule } from './rotationFeedback';
 import { rotationThankYouRule } from './rotationThankYou';
@@ -27,6 +35,14 @@ export const RULE_DESCRIPTORS = [
   erasUpdateRule,
   keepInTouchRule,
   conferencePrepRule,
+  researchCheckInRule,
+  milestoneDueRule,
+  researchNewsRule,
+  meetingPrepRule,
+  reportBackRule,
+  preRotationRule,
+  rotationInterestRule,
+  reconnectRule,
 ] as const;
 
 type AnyRule = (typeof RULE_DESCRIPTORS)[number];

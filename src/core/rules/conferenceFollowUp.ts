@@ -1,5 +1,5 @@
 import { addDays, type CalendarDate } from '../dates';
-import type { ContactNote } from '../types';
+import type { ConferenceNote, ContactNote } from '../types';
 import { basis, keyLine, ordered } from './facts';
 import type { Rule, RuleContext } from './types';
 import { defineRule, days } from './descriptor';
@@ -19,7 +19,8 @@ interface Meeting {
  * log entry) gets a short email within 3–5 days. Counting starts on the
  * conference's last day, as the guide's "after conferences" does, so nobody is
  * nagged mid-meeting. Any later message (either way), call or meeting clears it.
- * Contacts met on a rotation (`met_at` the rotation, or a `met` entry dated during a
+ * At a virtual event (`kind: virtual`) only the people named in its `follow_up:` are
+ * followed up. Contacts met on a rotation (`met_at` the rotation, or a `met` entry dated during a
  * rotation that lists them) are left to the rotation rules.
  */
 export const conferenceFollowUp: Rule = (note, ctx) => {
@@ -52,12 +53,19 @@ function onRotation(contact: ContactNote, date: CalendarDate, ctx: RuleContext):
   return ctx.index().rotationsOf(contact).some((r) => r.start !== null && r.end !== null && date >= r.start && date <= r.end);
 }
 
+/** True when the conference note's `follow_up:` names this contact. */
+function marked(conference: ConferenceNote, contact: ContactNote, ctx: RuleContext): boolean {
+  return conference.followUpWith.some((name) => ctx.vault.resolve(name) === contact);
+}
+
 function lastMeeting(contact: ContactNote, ctx: RuleContext): Meeting | null {
   let best: Meeting | null = null;
   const metAtLine = keyLine(contact, 'met_at', 'met_where', 'event');
   if (contact.metAt) {
     const target = ctx.vault.resolve(contact.metAt);
     if (target?.kind === 'rotation') return null;
+    // At a virtual event the guide says "follow up selectively": only the people marked on it.
+    if (target?.kind === 'conference' && target.virtual && !marked(target, contact, ctx)) return null;
     if (target === undefined || target.kind === 'conference') {
       const start = target?.start ?? null;
       const end = target?.end ?? start;

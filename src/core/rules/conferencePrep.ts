@@ -7,12 +7,14 @@ import { defineRule, count, days } from './descriptor';
  * conference-prep: a conference starting within `conferencePrepDays` whose
  * shortlist has fewer than `conferenceShortlistMin` names or which has no goals
  * (the guide: "Make a shortlist (10–20 names)", "Clarify your goals"). Info, then a
- * warning in the last `conferencePrepUrgentDays`; shown until the first day.
+ * warning in the last `conferencePrepUrgentDays`; shown until the first day. A virtual
+ * event (`kind: virtual`) is only asked for goals.
  */
 export const conferencePrep: Rule = (note, ctx) => {
   if (note.kind !== 'conference' || !note.start) return [];
   const { conferencePrepDays: window, conferencePrepUrgentDays: urgent, conferenceShortlistMin: min } = ctx.settings;
-  const shortShortlist = note.shortlist.length < min;
+  // A virtual open house or webinar has no hallway to work: the guide asks for 1–2 questions, not a shortlist.
+  const shortShortlist = !note.virtual && note.shortlist.length < min;
   const noGoals = note.goals.length === 0;
   if (!shortShortlist && !noGoals) return [];
   const gaps: string[] = [];

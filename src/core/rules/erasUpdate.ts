@@ -53,7 +53,9 @@ export const erasUpdate: Rule = (note, ctx) => {
   return [{
     code: 'eras-update',
     severity: 'info',
-    due: season.start,
+    // Due when the window closes: the update is welcome any time in the season, so it is
+    // never "late" while it shows (and never ages into a reconnect hint).
+    due: season.end,
     showFrom: season.start,
     showUntil: season.end,
     line: reason.line,

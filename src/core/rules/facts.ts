@@ -85,7 +85,8 @@ export function unansweredInbound(note: Note): Interaction | undefined {
   let last: Interaction | undefined;
   for (const i of list) {
     if (i.direction === 'in') last = i;
-    else if (i.direction === 'out' || i.direction === 'both') last = undefined;
+    // `no-reply-needed` closes their message without an answer ("good luck!").
+    else if (i.direction === 'out' || i.direction === 'both' || i.kind === 'no-reply-needed') last = undefined;
   }
   return last;
 }

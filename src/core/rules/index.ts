@@ -4,10 +4,11 @@ import type { Note, Range } from '../types';
 import type { Vault } from '../vault';
 import { RULE_DESCRIPTORS } from './catalog';
 import { isSilenced } from './facts';
+import { applyPolicies } from './policies';
 import { buildRuleIndex, type RuleIndex } from './ruleIndex';
 import type { FollowUp, RuleContext, ScheduledFollowUp } from './types';
 
-export type { FollowUp, ScheduledFollowUp } from './types';
+export type { FollowUp, OtherReminder, ScheduledFollowUp } from './types';
 export { buildRuleIndex, type RuleIndex } from './ruleIndex';
 
 /** The whole line: follow-ups are about a field or a log entry, not a word in it. */
@@ -44,7 +45,8 @@ function schedule(note: Note, ctx: RuleContext): ScheduledFollowUp[] {
       });
     }
   }
-  return out.sort((a, b) => a.range.start.line - b.range.start.line || a.code.localeCompare(b.code) || a.key.localeCompare(b.key));
+  return applyPolicies(out, note, ctx)
+    .sort((a, b) => a.range.start.line - b.range.start.line || a.code.localeCompare(b.code) || a.key.localeCompare(b.key));
 }
 
 function strip(s: ScheduledFollowUp): FollowUp {

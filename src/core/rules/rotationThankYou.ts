@@ -22,15 +22,18 @@ export const rotationThankYou: Rule = (note, ctx) => {
     const due = addDays(rotation.end, days);
     const metThere = note.metAt !== null && ctx.vault.resolve(note.metAt) === rotation;
     const guide = days === PARAMS.rotationThankYouDays.default ? 'within a few days, as the guide suggests' : `within ${days} days`;
+    // A coordinator organised the rotation rather than taught on it: thank them for that.
+    const coordinator = note.role === 'coordinator';
+    const forWhat = coordinator ? 'for organising the rotation and helping you settle in' : 'for the teaching';
     out.push({
       code: 'rotation-thank-you',
       severity: ctx.today > due ? 'warning' : 'info',
       due,
       showFrom: addDays(rotation.end, 1),
       line: (metThere ? keyLine(note, 'met_at', 'met_where', 'event') : undefined) ?? noteLine(note),
-      message: `${metThere ? 'Met on' : 'Listed on'} ${rotation.name}, which ended ${rotation.end}; no thank-you logged since ${since}. Thank ${displayName(note)} for the teaching ${guide}, naming one specific thing you appreciated (by ${due}).`,
+      message: `${metThere ? 'Met on' : 'Listed on'} ${rotation.name}, which ended ${rotation.end}; no thank-you logged since ${since}. Thank ${displayName(note)} ${forWhat} ${guide}, naming one specific thing you appreciated (by ${due}).`,
       action: 'Send a rotation thank-you',
-      template: 'rotation-thank-you',
+      template: coordinator ? 'coordinator-thank-you' : 'rotation-thank-you',
       key: `rotation:${rotation.path}`,
     });
   }
@@ -49,7 +52,7 @@ export const rotationThankYouRule = defineRule({
   severity: 'due [rotationThankYouDays] days after the end',
   defaultSeverity: 'warning',
   params: PARAMS,
-  templates: ['rotation-thank-you', 'end-of-rotation-interest'],
+  templates: ['rotation-thank-you', 'coordinator-thank-you', 'end-of-rotation-interest'],
   action: 'Send a rotation thank-you',
   evaluate: rotationThankYou,
 });

@@ -21,6 +21,22 @@ export interface FollowUp extends Problem {
    * move lines, which is what calendar UIDs need.
    */
   key: string;
+  /**
+   * The other reminders this one stands for: the same person's less urgent ones (one
+   * primary reminder per person) or the lapsed ones a `reconnect` hint replaced.
+   * Shown in hovers and tooltips, never as more rows.
+   */
+  others?: OtherReminder[];
+}
+
+/** A reminder folded into another (see `FollowUp.others`). */
+export interface OtherReminder {
+  code: RuleCode;
+  severity: Severity;
+  due: CalendarDate;
+  message: string;
+  /** 0-based line it points at in the same note. */
+  line: number;
 }
 
 /** A follow-up whether or not it shows yet: the agenda also lists what is coming. */

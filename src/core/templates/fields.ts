@@ -44,7 +44,7 @@ export function templateFields(
     set('contact.firstName', parts.first);
     set('contact.lastName', parts.last);
     set('contact.title', contact.title);
-    set('contact.greetingName', greetingName(name, contact.title));
+    set('contact.greetingName', greetingFor(contact, name));
     set('contact.position', contact.position);
     set('contact.email', contact.email);
     set('contact.interest', joinList(contact.interests.slice(0, 3)));
@@ -69,6 +69,17 @@ export function templateFields(
   }
   set('today', today);
   return fields;
+}
+
+/** Physicians are greeted "Dr. Last name", as the guide's scripts do; fellow students by first name. */
+const PHYSICIAN_ROLES: ReadonlySet<string> = new Set(['faculty', 'resident', 'program-director', 'associate-program-director', 'chair']);
+
+function greetingFor(contact: ContactNote, name: string): string {
+  const { first, last } = splitName(name);
+  if (contact.role === 'student' && first) return first;
+  if (contact.title) return greetingName(name, contact.title);
+  if (contact.role !== null && PHYSICIAN_ROLES.has(contact.role) && last) return `Dr. ${last}`;
+  return greetingName(name, null);
 }
 
 const NAME_KEYS = ['name', 'full_name', 'title_name'];

@@ -1,6 +1,6 @@
 import { singleLine } from './fields';
 import { articleFor } from './names';
-import { fieldLabel, placeholderPattern, segmentsOf, type Segment } from './placeholders';
+import { fieldLabel, placeholderPattern, readableLabel, segmentsOf, type Segment } from './placeholders';
 import { renderPlainText } from './plainText';
 import { escapeSnippetText, snippetTabStop } from './snippet';
 import type { Template, TemplateFields } from './types';
@@ -25,7 +25,7 @@ export function fillTemplate(template: Template, fields: TemplateFields): Filled
   const missing = new Map<string, string>();
   const render = (segments: Segment[]) => joinSegments(segments, lookup, (s) => s, (seg) => {
     if (!missing.has(seg.key)) missing.set(seg.key, seg.label);
-    return `[${missing.get(seg.key)}]`;
+    return `[${readableLabel(missing.get(seg.key)!)}]`;
   });
   const subject = template.subject === null ? null : render(segmentsOf(template.subject));
   const body = render(bodySegments(template.body));
@@ -44,7 +44,7 @@ export function toSnippet(template: Template, fields: TemplateFields, options: S
   const stops = new Map<string, { n: number; label: string }>();
   const render = (segments: Segment[]) => joinSegments(segments, lookup, escapeSnippetText, (seg) => {
     let stop = stops.get(seg.key);
-    if (stop === undefined) stops.set(seg.key, (stop = { n: stops.size + 1, label: seg.label }));
+    if (stop === undefined) stops.set(seg.key, (stop = { n: stops.size + 1, label: readableLabel(seg.label) }));
     return snippetTabStop(stop.n, stop.label);
   });
   const withSubject = (options.subject ?? true) && template.subject !== null;

@@ -100,7 +100,8 @@ export function parseTemplate(path: string, text: string, source: TemplateSource
       'Email template has no subject; add `subject:` unless it is meant as a reply.', wholeLine(lines, 0)));
   }
 
-  const body = lines.slice(fm.bodyStart).join('\n').replace(/^\s*\n/, '').replace(/\s+$/, '');
+  // trimEnd, not /\s+$/: that regex retries every run of spaces to the end (quadratic on a long one).
+  const body = lines.slice(fm.bodyStart).join('\n').replace(/^\s*\n/, '').trimEnd();
   const bodyLine = fm.bodyStart + leadingBlankLines(lines, fm.bodyStart);
   checkPlaceholders(lines, problems);
 
@@ -162,8 +163,11 @@ function checkPlaceholders(lines: readonly string[], problems: Problem[]): void 
           lineRange(i, m.index, m.index + m[0].length)));
       }
     }
+    // Both in order along the line: one walk over the placeholders, not a search per '{{'.
+    let c = 0;
     for (let at = line.indexOf('{{'); at !== -1; at = line.indexOf('{{', at + 2)) {
-      if (!covered.some(([s, e]) => at >= s && at < e)) {
+      while (c < covered.length && covered[c][1] <= at) c++;
+      if (!(c < covered.length && at >= covered[c][0] && at < covered[c][1])) {
         problems.push(problem(TemplateProblemCode.unclosedPlaceholder, 'warning',
           "'{{' is not closed with '}}' on the same line, so it will be sent as written.", lineRange(i, at, at + 2)));
         break;

@@ -18,6 +18,25 @@ export const KNOWN_FIELDS = [
   'today',
 ] as const;
 
+/**
+ * What the student sees for a vault field Rapport could not fill: words, never an
+ * internal name ("[start date]", not "[event.start]").
+ */
+const READABLE: ReadonlyMap<string, string> = new Map(Object.entries({
+  'contact.name': 'their name', 'contact.firstname': 'first name', 'contact.lastname': 'last name', 'contact.title': 'title',
+  'contact.greetingname': 'Dr. Last name', 'contact.institution': 'their institution', 'contact.program': 'their program',
+  'contact.position': 'their position', 'contact.email': 'their email', 'contact.interest': 'their interest',
+  'me.name': 'your name', 'me.firstname': 'your first name', 'me.school': 'your school', 'me.year': 'your year, e.g. MS3',
+  'me.interest': 'your interest', 'me.email': 'your email', 'me.phone': 'your phone',
+  'event.name': 'event name', 'event.location': 'event location', 'event.start': 'start date', 'event.end': 'end date',
+  today: 'date',
+}));
+
+/** The words shown in brackets (or as a tab stop's text) for a field nobody filled. */
+export function readableLabel(label: string): string {
+  return READABLE.get(fieldKey(label)) ?? label;
+}
+
 const KNOWN_KEYS = new Set<string>(KNOWN_FIELDS.map((f) => fieldKey(f)));
 const NAMESPACES = ['contact.', 'me.', 'event.'];
 

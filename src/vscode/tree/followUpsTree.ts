@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { bucketOf, isOverdue, relativeDue, type AgendaBucket } from '../../core/contactState';
 import type { FollowUp } from '../../core/rules/types';
+import { othersText } from '../convert';
 import type { VaultSession } from '../session';
 import { openNoteCommand } from './contactItem';
 import { LARGE_GROUP } from './networkTree';
@@ -66,7 +67,7 @@ export class FollowUpsTree implements vscode.TreeDataProvider<TreeNode>, vscode.
       const item = new vscode.TreeItem(who, vscode.TreeItemCollapsibleState.None);
       item.id = `fu:${node.path}:${f.code}:${f.key}`;
       item.description = `${f.action} · ${relativeDue(f.due, this.session.today)}`;
-      item.tooltip = `${f.message}\nDue ${f.due} · ${f.code}${f.template ? ` · template: ${f.template}` : ''}`;
+      item.tooltip = `${f.message}\nDue ${f.due} · ${f.code}${f.template ? ` · template: ${f.template}` : ''}${othersText(f.others)}`;
       item.iconPath = SEVERITY_ICON[f.severity];
       item.contextValue = `followUp.${f.code}`;
       item.resourceUri = this.session.uriOf(node.path);

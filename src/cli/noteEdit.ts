@@ -1,0 +1,103 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import type { EditResult } from '../core/edits';
+import { applyEdits } from '../core/edits';
+import { DEFAULT_MAX_FILE_BYTES } from '../core/vault';
+import { looksBinary } from '../core/vaultFs';
+import { VaultFiles } from '../node/vaultFiles';
+import { UsageError } from './args';
+import type { CliIO } from './io';
+
+/** A note named on the command line, inside the vault it belongs to. */
+export interface NoteTarget {
+  files: VaultFiles;
+  /** Vault-relative path, forward slashes. */
+  rel: string;
+}
+
+const MARKERS = ['profile.md', '.rapport.json', 'rapport.config.json', 'contacts'];
+
+/**
+ * The vault a note is in: `--vault`, else the current folder when the note is in it,
+ * else the nearest folder above the note that looks like a vault (a profile, a settings
+ * file or a contacts folder), never through a folder that is itself a link.
+ */
+function vaultRootFor(abs: string, vaultFlag: string | undefined, io: CliIO): string {
+  if (vaultFlag !== undefined) return path.resolve(io.cwd, vaultFlag);
+  const cwd = path.resolve(io.cwd);
+  const rel = path.relative(cwd, abs);
+  if (rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel)) return cwd;
+  for (let dir = path.dirname(abs); ; dir = path.dirname(dir)) {
+    let linked = false;
+    try {
+      linked = fs.lstatSync(dir).isSymbolicLink();
+    } catch {
+      // a missing folder: keep walking up
+    }
+    if (!linked && MARKERS.some((m) => exists(path.join(dir, m)))) return dir;
+    if (path.dirname(dir) === dir) break;
+  }
+  throw new UsageError(`cannot tell which vault ${abs} belongs to; run the command in the vault or give --vault`);
+}
+
+function exists(p: string): boolean {
+  try {
+    fs.lstatSync(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function noteTarget(given: string, vaultFlag: string | undefined, io: CliIO): NoteTarget {
+  const abs = path.resolve(io.cwd, given);
+  const root = vaultRootFor(abs, vaultFlag, io);
+  let files: VaultFiles;
+  try {
+    if (!fs.statSync(root).isDirectory()) throw new Error('not a folder');
+    files = new VaultFiles(root);
+  } catch {
+    throw new UsageError(`no vault at ${root}`);
+  }
+  const rel = files.relative(abs) ?? (VaultFiles.segments(given) !== null && exists(path.join(root, given)) ? given : null);
+  if (rel === null) throw new UsageError(`${given} is not a note inside the vault ${root}`);
+  if (!/\.md$/i.test(rel)) throw new UsageError(`${given} is not a markdown note (.md)`);
+  return { files, rel };
+}
+
+/**
+ * Reads the note through the guarded layer, computes the edit on its text with the
+ * same core function the editor's quick fix uses, and writes it back. 0 when the note
+ * changed (or already said so), 1 when the edit was refused (the file is untouched).
+ */
+export function editNote(target: NoteTarget, compute: (text: string) => EditResult, io: CliIO, doneText: string | (() => string)): number {
+  const done = () => (typeof doneText === 'string' ? doneText : doneText());
+  const read = target.files.readText(target.rel, DEFAULT_MAX_FILE_BYTES);
+  if (!read.ok) {
+    io.err(`rapport: refused: ${read.reason}\n`);
+    return 1;
+  }
+  if (read.value === null) throw new UsageError(`no note at ${target.rel}`);
+  const text = read.value;
+  if (looksBinary(new TextEncoder().encode(text.slice(0, 8000)))) {
+    io.err(`rapport: refused: ${target.rel} is binary, not a markdown note\n`);
+    return 1;
+  }
+  const result = compute(text);
+  if (!result.ok) {
+    io.err(`rapport: refused: ${target.rel}: ${result.reason}\n`);
+    return 1;
+  }
+  const next = applyEdits(text, result.edits);
+  if (next === text) {
+    io.out(`${target.rel}: unchanged (${done()} already)\n`);
+    return 0;
+  }
+  const written = target.files.rewrite(target.rel, next);
+  if (!written.ok) {
+    io.err(`rapport: refused: ${written.reason}\n`);
+    return 1;
+  }
+  io.out(`${target.rel}: ${done()}\n`);
+  return 0;
+}
