@@ -196,6 +196,10 @@ function rows(runs) {
   row('onDidChangeDiagnostics: all files', (r) => ms(r.activation.diagnosticsEventMs));
   row('workbench caught up (round trip)', (r) => ms(r.activation.mainThreadCaughtUpMs));
   row('files with diagnostics / expected', (r) => `${r.activation.filesWithDiagnostics} / ${r.activation.expectedFiles} (${r.activation.diagnostics} diags)`);
+  section('longest host block (event loop), bound 50 ms');
+  row('activation → indexed (cold)', (r) => `${ms(r.blocking.coldIndexMs)} (session slices ≤ ${ms(r.blocking.coldIndexSessionSliceMs)})`);
+  row('git pull: N notes change on disk', (r) => `${ms(r.blocking.burst.blockedMs)} (${r.blocking.burst.notes} notes, session slices ≤ ${ms(r.blocking.burst.sessionSliceMs)})`);
+  row('  burst → all re-indexed', (r) => ms(r.blocking.burst.toIndexedMs));
   section('2. host memory, rss / heapUsed');
   row(`before activation${''}`, (r) => mem(r.memory.beforeActivation));
   row('after indexing', (r) => mem(r.memory.afterIndex));

@@ -37,6 +37,9 @@ function workbenchUrl({ baseUrl, folder, extensionDevelopmentPath, extensionTest
   const payload = [
     ['extensionDevelopmentPath', remote(extensionDevelopmentPath)],
     ['extensionTestsPath', remote(extensionTestsPath)],
+    // the extension declares `browser` too: without this the web workbench runs the development
+    // copy in its web worker, not in the Node host where the tests run
+    ['extensionDevelopmentKind', 'workspace'],
     ['skipWelcome', 'true'],
     ['skipReleaseNotes', 'true'],
   ];

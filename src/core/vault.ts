@@ -4,18 +4,20 @@ import {
   GROUPS,
   type ConferenceNote, type ContactNote, type Group, type Note, type ProfileNote, type ProgramNote, type Problem, type RotationNote,
 } from './types';
+import { Slicer, standardScheduler, type Scheduler } from './updatePolicy';
 import type { ReadResult, SkippedEntry, VaultFs } from './vaultFs';
 
 export const DEFAULT_MAX_FILE_BYTES = 1024 * 1024;
-const SCAN_BATCH = 256;
 /** One collator for every name sort: `localeCompare` builds one per call, 4x slower on a large vault. */
 const COLLATOR = new Intl.Collator();
 
 export interface VaultOptions {
   /** Larger files are reported, not read: a note is a few kilobytes. */
   maxFileBytes?: number;
-  /** Lets the host breathe between batches of the cold scan. */
+  /** Lets the host breathe between slices of the cold scan (default: the scheduler's yield). */
   yieldToHost?: () => Promise<void>;
+  /** Times the cold scan's slices (default: the standard timers). */
+  scheduler?: Scheduler;
   /** How notes are parsed (e.g. whether to look for patient identifiers). */
   parse?: ParseOptions;
 }
@@ -30,6 +32,8 @@ export interface ScanStats {
   listed: number;
   indexed: number;
   skipped: number;
+  /** The longest stretch (ms) the scan ran without yielding to the host. */
+  longestSliceMs: number;
 }
 
 type Listener = (change: ChangeSet) => void;
@@ -98,22 +102,29 @@ export class Vault {
   private readonly referrers = new Map<string, Paths>();
   private readonly listeners = new Set<Listener>();
   private readonly maxFileBytes: number;
-  private readonly yieldToHost: () => Promise<void>;
+  private readonly scheduler: Scheduler;
   private readonly parseOptions: ParseOptions;
 
   constructor(readonly fs: VaultFs, options: VaultOptions = {}) {
     this.parseOptions = options.parse ?? {};
     this.maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-    this.yieldToHost = options.yieldToHost ?? yieldToEventLoop;
+    const scheduler = options.scheduler ?? standardScheduler();
+    this.scheduler = options.yieldToHost ? { ...scheduler, yieldToHost: options.yieldToHost } : scheduler;
+  }
+
+  /** A slicer on this vault's scheduler, for callers that update many notes in one go. */
+  slicer(): Slicer {
+    return new Slicer(this.scheduler);
   }
 
   /** Reads the whole vault. Files that vanish mid-scan are left out; unreadable ones become problems. */
-  async scan(): Promise<ScanStats> {
+  async scan(slicer: Slicer = this.slicer()): Promise<ScanStats> {
     this.byPath.clear();
     this.byKind.clear();
     this.byKey.clear();
     this.referrers.clear();
     const listing = await this.fs.list();
+    slicer.restart();
     let indexed = 0;
     for (let i = 0; i < listing.files.length; i++) {
       const { path } = listing.files[i];
@@ -122,12 +133,13 @@ export class Vault {
         this.insert(note);
         indexed++;
       }
-      if ((i + 1) % SCAN_BATCH === 0) await this.yieldToHost();
+      await slicer.tick();
     }
     for (const skipped of listing.skipped) this.insert(skippedNote(skipped));
     const change = { changed: [...this.byPath.keys()], removed: [] };
     this.emit(change);
-    return { listed: listing.files.length, indexed, skipped: listing.skipped.length };
+    slicer.done();
+    return { listed: listing.files.length, indexed, skipped: listing.skipped.length, longestSliceMs: slicer.longest };
   }
 
   /** Re-reads one path from disk (a watcher told us it changed). */
@@ -333,15 +345,6 @@ export class Vault {
   private emit(change: ChangeSet): void {
     for (const l of this.listeners) l(change);
   }
-}
-
-/**
- * Lets pending events run, then resumes. `setImmediate` where the host has it (Node,
- * Electron): `setTimeout(0)` waits at least a millisecond, which on a 10,000-note
- * vault's 40 batches added ~45 ms of idle time to the cold scan.
- */
-function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
 }
 
 function addTo<K>(map: Map<K, Set<string>>, key: K, value: string): void {

@@ -4,18 +4,10 @@ import * as path from 'path';
 import { contains } from './vaultFinder';
 import type { ColumnMapping } from '../core/import';
 import { MAPPING_FIELDS } from '../core/import';
-import { looksBinary } from '../core/vaultFs';
 
-/** An export of a few thousand contacts is a few megabytes; more than this is not a contact list. */
-export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+import { MAX_IMPORT_BYTES, decodeImportBytes, type ImportFileRead } from '../core/import/decode';
 
-export type ImportFileRead =
-  | { kind: 'text'; text: string; encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' }
-  | { kind: 'missing' }
-  | { kind: 'not-a-file' }
-  | { kind: 'too-large'; size: number; limit: number }
-  | { kind: 'binary' }
-  | { kind: 'error'; message: string };
+export { MAX_IMPORT_BYTES, decodeImportBytes, type ImportFileRead };
 
 /**
  * Reads an export to import, with a size cap. UTF-8 (with or without BOM) and
@@ -34,18 +26,6 @@ export function readImportFile(abs: string, maxBytes = MAX_IMPORT_BYTES): Import
       return { kind: 'not-a-file' };
     default:
       return read;
-  }
-}
-
-export function decodeImportBytes(bytes: Uint8Array): ImportFileRead {
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { kind: 'text', text: new TextDecoder('utf-16le').decode(bytes), encoding: 'utf-16le' };
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { kind: 'text', text: new TextDecoder('utf-16be').decode(bytes), encoding: 'utf-16be' };
-  if (looksBinary(bytes)) return { kind: 'binary' };
-  try {
-    // The decoder drops a UTF-8 BOM; the parsers accept one anyway.
-    return { kind: 'text', text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
-  } catch {
-    return { kind: 'text', text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
   }
 }
 

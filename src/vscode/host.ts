@@ -1,8 +1,7 @@
-import * as path from 'path';
 import * as vscode from 'vscode';
 import { RapportConfig } from './config';
-import { buildRegistry, type TemplateRegistry } from '../core/templates';
-import { readTemplateDir } from '../node/templateLoader';
+import { buildRegistry } from '../core/templates';
+import type { LoadedTemplateSet, RapportEnvironment, VaultLocation } from './environment';
 import { FollowUpDiagnostics } from './diagnostics';
 import { VaultSession, type SessionState } from './session';
 import { VsCodeSettingsWarnings } from './settingsWarnings';
@@ -12,8 +11,7 @@ import { FollowUpsTree } from './tree/followUpsTree';
 import { NetworkTree } from './tree/networkTree';
 import { SwitchableTree } from './tree/switchableTree';
 import type { TreeNode } from './tree/treeNodes';
-import { contains } from '../node/vaultFinder';
-import { locateVault } from './vaultLocator';
+import { folderIn } from './uris';
 
 /**
  * Owns the session-lifetime parts: the open vault and everything drawn from it.
@@ -37,7 +35,7 @@ export class RapportHost implements vscode.Disposable {
   /** Fires when a session opens (or closes, with undefined). */
   readonly onDidStartSession = this.started.event;
 
-  constructor(private readonly context: vscode.ExtensionContext) {
+  constructor(private readonly context: vscode.ExtensionContext, readonly env: RapportEnvironment) {
     this.networkView = vscode.window.createTreeView('rapport.network', { treeDataProvider: this.networkTree, showCollapseAll: true });
     this.followUpsView = vscode.window.createTreeView('rapport.followUps', { treeDataProvider: this.followUpsTree, showCollapseAll: true });
     this.eventsView = vscode.window.createTreeView('rapport.events', { treeDataProvider: this.eventsTree, showCollapseAll: true });
@@ -47,16 +45,32 @@ export class RapportHost implements vscode.Disposable {
     return this._session;
   }
 
-  /** Opens the vault the settings and workspace point to; cheap when there is none. */
+  /**
+   * Opens the vault the settings and workspace point to; cheap when there is none. On the
+   * desktop the vault is found at once; in a browser finding it takes a few round trips.
+   */
   start(): void {
     this.stop();
-    const location = locateVault(this.config);
+    const generation = ++this.generation;
+    const location = this.env.locateVault(this.config);
+    if (location instanceof Promise) {
+      location.then((found) => {
+        if (generation === this.generation) this.open(found);
+      }, (e: unknown) => void vscode.window.showErrorMessage(`Rapport could not look for a vault: ${e instanceof Error ? e.message : String(e)}`));
+    } else {
+      this.open(location);
+    }
+  }
+
+  private generation = 0;
+
+  private open(location: VaultLocation): void {
     if (location.kind === 'none') {
       void this.setState('noVault');
       this.started.fire(undefined);
       return;
     }
-    const session = new VaultSession(location.root, this.config);
+    const session = new VaultSession(location.root, this.config, this.env);
     this._session = session;
     const network = new NetworkTree(session, this.context.workspaceState);
     const followUps = new FollowUpsTree(session);
@@ -74,7 +88,9 @@ export class RapportHost implements vscode.Disposable {
       session.onDidRequestRestart(() => setTimeout(() => this.start(), 0)),
       // Vault templates are not notes, so the session does not index them; watch them here.
       (() => {
-        const w = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(path.resolve(location.root, this.config.templatesFolder)), '*.md'));
+        const dir = folderIn(location.root, this.config.templatesFolder, vscode.Uri.joinPath);
+        if (!dir) return new vscode.Disposable(() => undefined);
+        const w = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(dir, '*.md'));
         const forget = () => this.templatesChanged();
         return vscode.Disposable.from(w, w.onDidCreate(forget), w.onDidChange(forget), w.onDidDelete(forget));
       })(),
@@ -90,37 +106,55 @@ export class RapportHost implements vscode.Disposable {
     setTimeout(() => {
       if (this._session !== session) return;
       session.whenReady().catch((e: unknown) => {
-        void vscode.window.showErrorMessage(`Rapport could not index the vault at ${location.root}: ${e instanceof Error ? e.message : String(e)}`);
+        void vscode.window.showErrorMessage(`Rapport could not index the vault at ${session.root}: ${e instanceof Error ? e.message : String(e)}`);
       });
     }, 0);
   }
 
   /**
    * The built-in templates plus the vault's (`rapport.templatesFolder`, which must lie
-   * inside the vault). Read on each use: a few small files, and edits show at once.
+   * inside the vault), as last read. Commands call `loadTemplates()` first; this is for
+   * callers that cannot wait (a quick fix's title), which get the built-ins meanwhile.
    */
-  templates(): { registry: TemplateRegistry; contactTemplate: string | null } {
-    this.templateCache ??= this.readTemplates();
-    return this.templateCache;
+  templates(): LoadedTemplateSet {
+    if (!this.templateCache) void this.loadTemplates().catch(() => undefined);
+    return this.templateCache ?? { registry: buildRegistry([], []), contactTemplate: null };
   }
 
-  private templateCache: { registry: TemplateRegistry; contactTemplate: string | null } | undefined;
+  private templateCache: LoadedTemplateSet | undefined;
+  private templateLoad: Promise<LoadedTemplateSet> | undefined;
+
+  /** The templates, read now if the vault's folder changed since the last read. */
+  loadTemplates(): Promise<LoadedTemplateSet> {
+    if (this.templateCache) return Promise.resolve(this.templateCache);
+    if (this.templateLoad) return this.templateLoad;
+    const session = this._session;
+    const accept = (read: LoadedTemplateSet & { warning?: string }): LoadedTemplateSet => {
+      if (read.warning) void vscode.window.showWarningMessage(`Rapport: ${read.warning}`);
+      return { registry: read.registry, contactTemplate: read.contactTemplate };
+    };
+    const read = this.env.readTemplates(session?.rootUri, this.config.templatesFolder);
+    if (!(read instanceof Promise)) {
+      // The desktop reads a few small files at once: the cache is there before this returns.
+      this.templateCache = accept(read);
+      return Promise.resolve(this.templateCache);
+    }
+    const load: Promise<LoadedTemplateSet> = read.then((r) => {
+      const set = accept(r);
+      if (this.templateLoad === load) {
+        this.templateCache = set;
+        this.templateLoad = undefined;
+      }
+      return set;
+    });
+    this.templateLoad = load;
+    return load;
+  }
 
   /** Forget the templates read so far: the vault's templates folder changed. */
   templatesChanged(): void {
     this.templateCache = undefined;
-  }
-
-  private readTemplates(): { registry: TemplateRegistry; contactTemplate: string | null } {
-    const builtins = readTemplateDir(path.join(this.context.extensionPath, 'templates'), 'builtin');
-    const session = this._session;
-    let vault = { files: builtins.files.slice(0, 0), problems: builtins.problems.slice(0, 0), contactTemplate: null as string | null };
-    if (session) {
-      const dir = path.resolve(session.root, this.config.templatesFolder);
-      if (contains(session.root, dir)) vault = readTemplateDir(dir, 'vault', session.root);
-      else void vscode.window.showWarningMessage(`Rapport: rapport.templatesFolder (${this.config.templatesFolder}) is outside the vault and was ignored.`);
-    }
-    return { registry: buildRegistry(builtins.files, vault.files, [...builtins.problems, ...vault.problems]), contactTemplate: vault.contactTemplate };
+    this.templateLoad = undefined;
   }
 
   private async setState(state: SessionState): Promise<void> {
@@ -128,7 +162,7 @@ export class RapportHost implements vscode.Disposable {
   }
 
   stop(): void {
-    this.templateCache = undefined;
+    this.templatesChanged();
     // The trees dispose their session-bound providers when emptied.
     this.networkTree.set(undefined);
     this.followUpsTree.set(undefined);

@@ -1,10 +1,8 @@
-import * as path from 'path';
 import * as vscode from 'vscode';
 import {
   FORMAT_LABELS, MAPPING_FIELDS, planImport, readImport, type ColumnMapping, type ImportPlan, type MappingField,
 } from '../core/import';
 import { withVault, type CommandTable } from './commands';
-import { loadRememberedMapping, readImportFile, rememberMapping, writePlannedNotes } from '../node/importFile';
 
 const FIELD_LABELS: Record<MappingField, string> = {
   name: 'Full name', firstName: 'First name', lastName: 'Last name', email: 'Email', institution: 'Institution',
@@ -46,7 +44,7 @@ async function confirmMapping(headers: readonly string[], guessed: ColumnMapping
 
 export const importCommands: CommandTable = {
   /** `options.assumeYes` skips the confirmation and the mapping questions (for keybindings and tests); the preview still opens. */
-  'rapport.importContacts': withVault(async ({ session }, file?: vscode.Uri, options?: { assumeYes?: boolean }) => {
+  'rapport.importContacts': withVault(async ({ host, session }, file?: vscode.Uri, options?: { assumeYes?: boolean }) => {
     const yes = options?.assumeYes === true;
     const uri = file ?? (await vscode.window.showOpenDialog({
       canSelectMany: false, openLabel: 'Import',
@@ -54,32 +52,33 @@ export const importCommands: CommandTable = {
       title: 'Import contacts from LinkedIn (Connections.csv), a phone (.vcf) or a spreadsheet (.csv)',
     }))?.[0];
     if (!uri) return undefined;
-    const read = readImportFile(uri.fsPath);
+    const fileName = uri.path.slice(uri.path.lastIndexOf('/') + 1);
+    const read = await host.env.readImportFile(uri);
     if (read.kind !== 'text') {
       const why = read.kind === 'too-large' ? 'it is too large' : read.kind === 'binary' ? 'it is not a text file' : read.kind === 'error' ? read.message : 'it could not be read';
-      void vscode.window.showErrorMessage(`Rapport: cannot import ${path.basename(uri.fsPath)}: ${why}.`);
+      void vscode.window.showErrorMessage(`Rapport: cannot import ${fileName}: ${why}.`);
       return undefined;
     }
-    const remembered = loadRememberedMapping(session.root);
-    let result = readImport(path.basename(uri.fsPath), read.text, { remembered: remembered.mapping });
+    const remembered = await host.env.loadRememberedMapping(session.rootUri);
+    let result = readImport(fileName, read.text, { remembered: remembered.mapping });
     let mappingToRemember: ColumnMapping | null = null;
     if (result.ok && result.format === 'csv' && result.headers && !remembered.mapping && !yes) {
       const confirmed = await confirmMapping(result.headers, result.mapping ?? {});
       if (!confirmed) return undefined;
-      result = readImport(path.basename(uri.fsPath), read.text, { remembered: confirmed });
+      result = readImport(fileName, read.text, { remembered: confirmed });
       mappingToRemember = confirmed;
     } else if (!result.ok && result.headers && !yes) {
       const confirmed = await confirmMapping(result.headers, {});
       if (!confirmed) return undefined;
-      result = readImport(path.basename(uri.fsPath), read.text, { remembered: confirmed });
+      result = readImport(fileName, read.text, { remembered: confirmed });
       mappingToRemember = confirmed;
     }
     if (!result.ok) {
-      void vscode.window.showErrorMessage(`Rapport: cannot import ${path.basename(uri.fsPath)}: ${result.message}.`);
+      void vscode.window.showErrorMessage(`Rapport: cannot import ${fileName}: ${result.message}.`);
       return undefined;
     }
     const plan = planImport(result.parsed.people, session.vault, session.today, { issues: result.parsed.issues });
-    const preview = await vscode.workspace.openTextDocument({ language: 'markdown', content: previewText(path.basename(uri.fsPath), FORMAT_LABELS[result.format], plan) });
+    const preview = await vscode.workspace.openTextDocument({ language: 'markdown', content: previewText(fileName, FORMAT_LABELS[result.format], plan) });
     await vscode.window.showTextDocument(preview, { preview: true });
     if (plan.create.length === 0) {
       void vscode.window.showInformationMessage(`Rapport: nothing new to import (${plan.existing.length} already in the vault, ${plan.skipped.length} skipped).`);
@@ -89,8 +88,8 @@ export const importCommands: CommandTable = {
       `Import ${plan.create.length} new contact${plan.create.length === 1 ? '' : 's'} into contacts/? ${plan.existing.length} already in the vault and ${plan.skipped.length} skipped rows are left alone; no note is overwritten.`,
       { modal: true }, 'Import');
     if (go !== 'Import') return plan;
-    const written = writePlannedNotes(session.root, plan.create);
-    if (mappingToRemember) rememberMapping(session.root, mappingToRemember);
+    const written = await host.env.writeNewNotes(session.rootUri, plan.create);
+    if (mappingToRemember) await host.env.rememberMapping(session.rootUri, mappingToRemember);
     const failed = written.failed.length > 0 ? ` ${written.failed.length} failed: ${written.failed.map((f) => `${f.path} (${f.reason})`).join('; ')}.` : '';
     void vscode.window.showInformationMessage(`Rapport: imported ${written.written.length} contact${written.written.length === 1 ? '' : 's'}.${failed}`);
     return plan;

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
 import { isCalendarDate } from '../core/dates';
-import { processClock } from '../node/clock';
 import { appendInteraction, setFrontmatterField } from '../core/edits';
 import { canMarkDone, markDoneEdit, snoozeDate, snoozeEdit, suggestedKind } from '../core/resolutions';
 import type { FollowUp } from '../core/rules/types';
@@ -60,7 +59,7 @@ export function noteCommands(host: RapportHost): CommandTable {
     return picked?.f;
   };
 
-  const today = () => host.session?.today ?? processClock().today();
+  const today = () => host.session?.today ?? host.env.clock.today();
 
   return {
     'rapport.openNote': anyTime(async (_ctx, uri: vscode.Uri, line: number = 0) => {

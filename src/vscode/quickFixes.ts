@@ -40,7 +40,7 @@ export class FollowUpQuickFixes implements vscode.CodeActionProvider {
     const path = session?.relative(doc.uri);
     if (!session || path === undefined) return [];
     // A note that is a link out of the vault gets no edits: saving them would write the target.
-    if (doc.uri.scheme !== 'file' || session.editRefusal(doc.uri) !== null) return [];
+    if (session.editRefusal(doc.uri) !== null) return [];
     const text = doc.getText();
     const actions: vscode.CodeAction[] = [];
     const edit = (title: string, result: EditResult, diagnostic: vscode.Diagnostic, preferred = false) => {

@@ -1,20 +1,25 @@
-import * as path from 'path';
 import * as vscode from 'vscode';
 import { RapportConfig } from './config';
 import type { Clock } from '../core/clock';
 import type { CalendarDate } from '../core/dates';
-import { processClock } from '../node/clock';
 import { evaluateNotes } from '../core/rules';
 import type { FollowUp } from '../core/rules/types';
 import type { RapportSettings } from '../core/settings';
 import type { Note, Problem } from '../core/types';
 import { noteProblems } from '../core/report';
 import type { ParseOptions } from '../core/parseNote';
+import { UpdatePolicy, type Batch, type Slicer } from '../core/updatePolicy';
 import { Vault, type ChangeSet } from '../core/vault';
 import { isNotePath } from '../core/vaultFs';
-import { VaultFiles } from '../node/vaultFiles';
-import { loadVaultConfig, settingsProblems, type SettingsProblem } from '../node/config';
-import { NodeFs } from '../node/nodeFs';
+import { settingsMessageLine } from '../core/settingsLines';
+import type { NoteFiles, RapportEnvironment } from './environment';
+import { relativeTo } from './uris';
+
+/** A settings problem and its 0-based line in the settings file. */
+export interface SettingsProblem {
+  message: string;
+  line: number;
+}
 
 export type SessionState = 'noVault' | 'indexing' | 'ready' | 'empty';
 
@@ -26,28 +31,33 @@ export interface SessionChange {
 }
 
 const CONFIG_FILES = new Set(['.rapport.json', 'rapport.config.json']);
-const DEBOUNCE_MS = 120;
+
+/** A disk event as the update policy keeps it: the last one per path wins. */
+type DiskEvent = 'change' | 'delete';
+
+/** How many notes are evaluated between two checks of the slice's time. */
+const EVALUATE_CHUNK = 64;
 
 /**
  * One open vault: the index, the follow-ups computed from it, and the watchers that
- * keep both current. Disk events and editor edits update single notes; only a new
- * day or new settings re-evaluate everything, and nothing re-reads the whole vault
- * after the first scan.
+ * keep both current. Disk events and editor edits go through the core's update policy
+ * (debounced, batched per path, in order, in slices that leave the host responsive);
+ * only a new day or new settings re-evaluate everything, and nothing re-reads the whole
+ * vault after the first scan.
  */
 export class VaultSession implements vscode.Disposable {
   readonly vault: Vault;
-  readonly rootUri: vscode.Uri;
+  /** The vault's folder as a path (for messages and the Node host's tests). */
+  readonly root: string;
   private readonly followUpsByPath = new Map<string, FollowUp[]>();
   private readonly emitter = new vscode.EventEmitter<SessionChange>();
   readonly onDidChange = this.emitter.event;
   private readonly disposables: vscode.Disposable[] = [this.emitter];
-  private pendingDisk = new Set<string>();
-  private pendingDocs = new Map<string, vscode.TextDocument>();
+  private readonly diskUpdates: UpdatePolicy<DiskEvent>;
+  private readonly docUpdates: UpdatePolicy<vscode.TextDocument>;
   /** The editor version last indexed per note: saving that same text must not index it again. */
   private readonly indexedVersions = new Map<string, number>();
-  private diskTimer: NodeJS.Timeout | undefined;
-  private docTimer: NodeJS.Timeout | undefined;
-  private dayTimer: NodeJS.Timeout | undefined;
+  private dayTimer: ReturnType<typeof setInterval> | undefined;
   private ready: Promise<void> | undefined;
   private disposed = false;
   private _today: CalendarDate;
@@ -59,14 +69,22 @@ export class VaultSession implements vscode.Disposable {
   /** Fires when a settings change needs a fresh index (the host then starts a new session). */
   readonly onDidRequestRestart = this.restartEmitter.event;
   state: SessionState = 'indexing';
+  /** The longest time (ms) the session's own work held the host without yielding, for the benchmark. */
+  longestSliceMs = 0;
 
-  constructor(readonly root: string, private readonly config: RapportConfig, private readonly clock: Clock = processClock()) {
-    this.rootUri = vscode.Uri.file(root);
+  constructor(readonly rootUri: vscode.Uri, private readonly config: RapportConfig, private readonly env: RapportEnvironment) {
+    this.root = rootUri.fsPath;
+    this.clock = env.clock;
     this._today = this.clock.today();
     // No I/O here: the vault's settings file is read when indexing starts.
     this._settings = config.followUpSettings(undefined).settings;
-    this.vault = new Vault(new NodeFs(root), { parse: this.parseOptions });
+    this.vault = new Vault(env.vaultFs(rootUri), { parse: this.parseOptions });
+    const onError = (e: unknown) => void vscode.window.showErrorMessage(`Rapport could not update the index: ${e instanceof Error ? e.message : String(e)}`);
+    this.diskUpdates = new UpdatePolicy((batch, slicer) => this.flushDisk(batch, slicer), undefined, { onError });
+    this.docUpdates = new UpdatePolicy((batch, slicer) => this.flushDocs(batch, slicer), undefined, { onError });
   }
+
+  private readonly clock: Clock;
 
   /** Read by the vault on every parse; set from the settings just before the first scan. */
   private readonly parseOptions: ParseOptions = { patientIdentifiers: true };
@@ -109,27 +127,40 @@ export class VaultSession implements vscode.Disposable {
     return this.ready;
   }
 
+  /** Resolves once every disk and editor change seen so far is in the index (tests, benchmarks). */
+  async idle(): Promise<void> {
+    await this.whenReady();
+    await this.diskUpdates.flush();
+    await this.docUpdates.flush();
+  }
+
   private async start(): Promise<void> {
-    this.loadSettings();
+    await this.loadSettings();
     this.parseOptions.patientIdentifiers = this._settings.privacyGuard !== 'off';
     await vscode.window.withProgress({ location: { viewId: 'rapport.network' }, title: 'Indexing vault' }, async () => {
       // Documents open before the scan may hold unsaved text: the scan reads disk, the buffers win after it.
-      await this.vault.scan();
+      const stats = await this.vault.scan();
+      this.noteSlice(stats.longestSliceMs);
     });
     if (this.disposed) return;
-    for (const doc of vscode.workspace.textDocuments) if (doc.isDirty) this.queueDocument(doc);
-    this.reevaluateAll();
     this.watch();
+    for (const doc of vscode.workspace.textDocuments) if (doc.isDirty) this.queueDocument(doc);
+    await this.reevaluateAllSliced();
+    this.scheduleDayCheck();
+  }
+
+  private noteSlice(ms: number): void {
+    if (ms > this.longestSliceMs) this.longestSliceMs = ms;
   }
 
   private watch(): void {
     const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(this.rootUri, '**/*'));
-    const onDisk = (uri: vscode.Uri) => this.queueDisk(uri);
+    const onDisk = (uri: vscode.Uri) => this.queueDisk(uri, 'change');
     this.disposables.push(
       watcher,
       watcher.onDidCreate(onDisk),
       watcher.onDidChange(onDisk),
-      watcher.onDidDelete((uri) => this.onDelete(uri)),
+      watcher.onDidDelete((uri) => this.queueDisk(uri, 'delete')),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length > 0) this.queueDocument(e.document);
       }),
@@ -138,156 +169,163 @@ export class VaultSession implements vscode.Disposable {
         const rel = this.relative(doc.uri);
         if (rel === undefined || !isNotePath(rel)) return;
         this.indexedVersions.delete(rel);
-        this.queueDisk(doc.uri);
+        this.queueDisk(doc.uri, 'change');
       }),
+      { dispose: () => this.diskUpdates.dispose() },
+      { dispose: () => this.docUpdates.dispose() },
     );
-    this.scheduleDayCheck();
   }
 
-  private _files: VaultFiles | undefined;
+  private _files: NoteFiles | undefined;
 
-  /** The guarded file layer for this vault (made on first use: the constructor does no I/O). */
-  get files(): VaultFiles {
-    this._files ??= new VaultFiles(this.root);
+  /** The guarded file layer for this vault, from the environment (made on first use: the constructor does no I/O). */
+  get files(): NoteFiles {
+    this._files ??= this.env.noteFiles(this.rootUri);
     return this._files;
   }
 
   /** Null when the file at `uri` is a note Rapport may edit (really inside the vault, a regular file); else why not. */
   editRefusal(uri: vscode.Uri): string | null {
-    const rel = uri.scheme === 'file' ? this.relative(uri) : undefined;
+    const rel = this.relative(uri);
     if (rel === undefined) return 'this file is not in the vault';
-    try {
-      const where = this.files.locate(rel);
-      return where.ok ? null : where.reason;
-    } catch (e) {
-      return e instanceof Error ? e.message : String(e);
-    }
+    return this.files.editRefusal(rel);
   }
 
   /** Vault-relative path with forward slashes, or undefined for a file outside the vault. */
   relative(uri: vscode.Uri): string | undefined {
-    if (uri.scheme !== 'file' && uri.scheme !== 'untitled') return undefined;
-    const rel = path.relative(this.root, uri.fsPath);
-    if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
-    return rel.split(path.sep).join('/');
+    return relativeTo(this.rootUri, uri);
   }
 
   uriOf(relPath: string): vscode.Uri {
     return vscode.Uri.joinPath(this.rootUri, ...relPath.split('/'));
   }
 
-  private queueDisk(uri: vscode.Uri): void {
+  private queueDisk(uri: vscode.Uri, event: DiskEvent): void {
     const rel = this.relative(uri);
     if (rel === undefined) return;
-    if (CONFIG_FILES.has(rel)) {
-      this.settingsChanged();
-      return;
-    }
-    if (!isNotePath(rel)) return;
-    this.pendingDisk.add(rel);
-    clearTimeout(this.diskTimer);
-    this.diskTimer = setTimeout(() => void this.flushDisk(), DEBOUNCE_MS);
+    // A deleted folder reports only itself; a note, its settings file or a folder is all we keep.
+    if (CONFIG_FILES.has(rel) || isNotePath(rel) || event === 'delete') this.diskUpdates.push(rel, event);
   }
 
-  private async flushDisk(): Promise<void> {
-    const paths = [...this.pendingDisk];
-    this.pendingDisk.clear();
+  private async flushDisk(batch: Batch<DiskEvent>, slicer: Slicer): Promise<void> {
     const change: ChangeSet = { changed: [], removed: [] };
-    for (const rel of paths) {
+    let settings = false;
+    for (const [rel, event] of batch) {
       if (this.disposed) return;
-      const open = vscode.workspace.textDocuments.find((d) => this.relative(d.uri) === rel);
-      // A save of text already indexed from the editor changes nothing: skip the second pass.
-      if (open && !open.isDirty && this.indexedVersions.get(rel) === open.version) continue;
-      // An open, edited buffer is what the user sees: it wins over the file under it.
-      const c = open?.isDirty ? this.vault.upsert(rel, open.getText()) : await this.vault.refresh(rel);
-      this.indexedVersions.delete(rel);
-      change.changed.push(...c.changed);
-      change.removed.push(...c.removed);
+      if (CONFIG_FILES.has(rel)) {
+        settings = true;
+        continue;
+      }
+      let c: ChangeSet;
+      if (!isNotePath(rel)) {
+        // A deleted folder: forget every note below it.
+        const prefix = `${rel}/`;
+        c = { changed: [], removed: [] };
+        for (const p of this.vault.paths().filter((q) => q.startsWith(prefix))) merge(c, this.vault.remove(p));
+      } else {
+        const open = event === 'change' ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === this.uriOf(rel).toString()) : undefined;
+        // A save of text already indexed from the editor changes nothing: skip the second pass.
+        if (open && !open.isDirty && this.indexedVersions.get(rel) === open.version) continue;
+        // An open, edited buffer is what the user sees: it wins over the file under it.
+        c = open?.isDirty ? this.vault.upsert(rel, open.getText()) : await this.vault.refresh(rel);
+        this.indexedVersions.delete(rel);
+      }
+      merge(change, c);
+      await slicer.tick();
     }
-    this.apply(change);
+    await this.apply(change, slicer);
+    if (settings) await this.settingsChanged();
   }
 
   private queueDocument(doc: vscode.TextDocument): void {
     const rel = this.relative(doc.uri);
-    if (rel === undefined || !isNotePath(rel) || doc.uri.scheme !== 'file') return;
-    this.pendingDocs.set(rel, doc);
-    clearTimeout(this.docTimer);
-    this.docTimer = setTimeout(() => this.flushDocs(), DEBOUNCE_MS);
+    if (rel === undefined || !isNotePath(rel)) return;
+    this.docUpdates.push(rel, doc);
   }
 
-  private flushDocs(): void {
-    const docs = [...this.pendingDocs];
-    this.pendingDocs.clear();
+  private async flushDocs(batch: Batch<vscode.TextDocument>, slicer: Slicer): Promise<void> {
     const change: ChangeSet = { changed: [], removed: [] };
-    for (const [rel, doc] of docs) {
-      if (doc.isClosed) continue;
+    for (const [rel, doc] of batch) {
+      if (doc.isClosed || this.disposed) continue;
       const c = this.vault.upsert(rel, doc.getText());
       this.indexedVersions.set(rel, doc.version);
-      change.changed.push(...c.changed);
+      merge(change, c);
+      await slicer.tick();
     }
-    this.apply(change);
+    await this.apply(change, slicer);
   }
 
-  private onDelete(uri: vscode.Uri): void {
-    const rel = this.relative(uri);
-    if (rel === undefined) return;
-    if (rel.toLowerCase().endsWith('.md')) {
-      this.apply(this.vault.remove(rel));
-      return;
-    }
-    // A deleted folder reports only itself: forget every note below it.
-    const prefix = `${rel}/`;
-    const change: ChangeSet = { changed: [], removed: [] };
-    for (const p of this.vault.paths().filter((q) => q.startsWith(prefix))) {
-      const c = this.vault.remove(p);
-      change.changed.push(...c.changed);
-      change.removed.push(...c.removed);
-    }
-    this.apply(change);
-  }
-
-  private apply(change: ChangeSet): void {
+  /** Re-evaluates what a change touched and tells the views, in slices. */
+  private async apply(change: ChangeSet, slicer: Slicer = this.vault.slicer()): Promise<void> {
     if (this.disposed) return;
     const removed = new Set(change.removed);
     const changed = [...new Set(change.changed)].filter((p) => !removed.has(p));
     for (const p of removed) this.followUpsByPath.delete(p);
-    const results = evaluateNotes(this.vault, changed, this._today, this._settings);
-    for (const p of changed) this.followUpsByPath.set(p, results.get(p) ?? []);
-    this.updateState();
-    this.emitter.fire({ all: false, changed, removed: [...removed] });
+    await this.evaluateInSlices(changed, false, [...removed], slicer);
   }
 
-  reevaluateAll(): void {
+  /**
+   * Evaluates `paths` and fires one change per slice: the Problems panel and the trees fill
+   * in as the work goes, and no single event makes a listener handle thousands of notes.
+   */
+  private async evaluateInSlices(paths: string[], all: boolean, removed: string[], slicer: Slicer): Promise<void> {
+    let first = true;
+    let i = 0;
+    do {
+      const chunk: string[] = [];
+      const started = Date.now();
+      // Fill a slice: chunks of notes until the slice's budget is spent.
+      while (i < paths.length) {
+        const part = paths.slice(i, i + EVALUATE_CHUNK);
+        i += part.length;
+        const results = evaluateNotes(this.vault, part, this._today, this._settings);
+        for (const p of part) this.followUpsByPath.set(p, results.get(p) ?? []);
+        chunk.push(...part);
+        if (Date.now() - started > 8) break;
+      }
+      if (this.disposed) return;
+      this.updateState();
+      this.emitter.fire({ all: all && first, changed: chunk, removed: first ? removed : [] });
+      first = false;
+      await slicer.tick();
+    } while (i < paths.length);
+    slicer.done();
+    this.noteSlice(slicer.longest);
+  }
+
+  /** Re-evaluates every note (a new day, new settings), in slices; resolves when all are done. */
+  reevaluateAll(): Promise<void> {
+    return this.reevaluateAllSliced();
+  }
+
+  private async reevaluateAllSliced(): Promise<void> {
     if (this.disposed) return;
     this._today = this.clock.today();
     this.followUpsByPath.clear();
-    const paths = this.vault.paths();
-    const results = evaluateNotes(this.vault, paths, this._today, this._settings);
-    for (const p of paths) this.followUpsByPath.set(p, results.get(p) ?? []);
-    this.updateState();
-    this.emitter.fire({ all: true, changed: paths, removed: [] });
+    await this.evaluateInSlices(this.vault.paths(), true, [], this.vault.slicer());
   }
 
-  loadSettings(): void {
-    const file = loadVaultConfig(this.root);
+  async loadSettings(): Promise<void> {
+    const file = await this.env.loadVaultConfig(this.rootUri);
     const merged = this.config.followUpSettings(file.raw);
     this._settings = merged.settings;
-    this._settingsProblems = [...file.errors.map((message) => ({ message, line: 0 })), ...settingsProblems(file, merged.fileErrors)];
+    const placed = merged.fileErrors.map((message) => ({ message, line: file.text === '' ? 0 : settingsMessageLine(file.text, message) }));
+    this._settingsProblems = [...file.errors.map((message) => ({ message, line: 0 })), ...placed];
     this._vscodeSettingsErrors = merged.vscodeErrors;
     this._settingsFile = file.file;
   }
 
   /** Re-reads settings and re-evaluates; asks for a new session when the index itself must change. */
-  settingsChanged(): void {
-    this.loadSettings();
+  async settingsChanged(): Promise<void> {
+    await this.loadSettings();
     if ((this._settings.privacyGuard !== 'off') !== this.privacyScan) this.restartEmitter.fire();
-    else this.reevaluateAll();
+    else await this.reevaluateAllSliced();
   }
 
   /** Checks each minute whether the date turned: a window left open overnight shows tomorrow's follow-ups. */
   private scheduleDayCheck(): void {
     this.dayTimer = setInterval(() => {
-      if (this.clock.today() !== this._today) this.reevaluateAll();
+      if (this.clock.today() !== this._today) void this.reevaluateAll();
     }, 60_000);
   }
 
@@ -317,10 +355,13 @@ export class VaultSession implements vscode.Disposable {
 
   dispose(): void {
     this.disposed = true;
-    clearTimeout(this.diskTimer);
-    clearTimeout(this.docTimer);
     clearInterval(this.dayTimer);
     for (const d of this.disposables) d.dispose();
     this.restartEmitter.dispose();
   }
+}
+
+function merge(into: ChangeSet, c: ChangeSet): void {
+  into.changed.push(...c.changed);
+  into.removed.push(...c.removed);
 }

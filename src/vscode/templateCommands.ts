@@ -1,5 +1,3 @@
-import * as fs from 'fs';
-import * as path from 'path';
 import * as vscode from 'vscode';
 import { appendInteraction } from '../core/edits';
 import { safeNoteFileName } from '../core/fileNames';
@@ -40,7 +38,7 @@ async function pickContact(session: VaultSession, target: Target): Promise<Conta
 
 /** Templates for a contact, those fitting its open follow-ups first, with a separator between. */
 async function pickTemplate(host: RapportHost, session: VaultSession, contact: ContactNote, templateId?: string): Promise<Template | undefined> {
-  const loaded = host.templates();
+  const loaded = await host.loadTemplates();
   if (templateId) {
     const t = loaded.registry.get(templateId);
     if (t) return t;
@@ -155,11 +153,13 @@ export function templateCommands(host: RapportHost): CommandTable {
       const result = newContactNote({
         name, role, institution: institution.trim() || null, metAt: where.name || null, linkMetAt: session.vault.resolve(where.name) !== undefined,
         met: where.name ? session.today : null, today: session.today,
-      }, host.templates().contactTemplate);
+      }, (await host.loadTemplates()).contactTemplate);
       const taken = new Set(session.vault.paths().map((p) => p.toLowerCase()));
-      const rel = safeNoteFileName(name, (p) => taken.has(p) || fs.existsSync(path.join(session.root, ...p.split('/'))));
+      // Files the index does not hold (ignored, or not yet seen) are taken too: ask the file system.
+      const onDisk = await filesIn(session.uriOf('contacts'));
+      const rel = safeNoteFileName(name, (p) => taken.has(p) || onDisk.has(p.toLowerCase()));
       // Written through the guarded layer: a contacts/ that links out of the vault is refused, and nothing is overwritten.
-      const created = session.files.create(rel, result.text);
+      const created = await session.files.create(rel, result.text);
       if (!created.ok) {
         void vscode.window.showErrorMessage(`Rapport: could not create ${rel}: ${created.reason}.`);
         return;
@@ -171,4 +171,14 @@ export function templateCommands(host: RapportHost): CommandTable {
       return uri;
     }),
   };
+}
+
+/** The vault-relative, lower-cased paths of the files in a folder (empty when there is none). */
+async function filesIn(folder: vscode.Uri): Promise<Set<string>> {
+  const base = folder.path.slice(folder.path.lastIndexOf('/') + 1);
+  try {
+    return new Set((await vscode.workspace.fs.readDirectory(folder)).map(([name]) => `${base}/${name}`.toLowerCase()));
+  } catch {
+    return new Set();
+  }
 }

@@ -5,6 +5,7 @@ import { buildAgenda, agendaItems, formatAgenda } from '../../core/agenda';
 import type { CalendarDate } from '../../core/dates';
 import { toICalendar } from '../../core/ics';
 import type { RapportSettings } from '../../core/settings';
+import { UpdatePolicy, type Batch, type Slicer } from '../../core/updatePolicy';
 import { isIgnoredDir, isNoteFile, isNotePath } from '../../core/vaultFs';
 import { CONFIG_FILE_NAMES, loadSettingsOrWarn } from '../../node/config';
 import { flag, parseCommandArgs, type ParsedArgs } from '../args';
@@ -13,9 +14,6 @@ import { loadVault, todayArg, vaultArg, vaultRoot } from '../vaultLoader';
 import { daysArg } from './agenda';
 import { outputPath, writeFileAtomic } from './ics';
 
-const DEBOUNCE_MS = 100;
-/** A burst of events (a git checkout) still gets an update at least this often. */
-const MAX_WAIT_MS = 1000;
 const DAY_CHECK_MS = 60_000;
 
 export interface WatchOptions {
@@ -27,6 +25,7 @@ export interface WatchOptions {
   days: number;
   /** A pinned date (tests, `--today`); otherwise the local date, re-read as the day turns. */
   today?: CalendarDate;
+  /** Overrides the update policy's debounce (tests). */
   debounceMs?: number;
   /** Called after each update is printed or written (tests wait on it). */
   onUpdate?: (changed: string[]) => void;
@@ -91,22 +90,12 @@ export async function startWatch(options: WatchOptions): Promise<Watching> {
     options.onUpdate?.(changed);
   };
 
-  const pending = new Set<string>();
-  let settingsChanged = false;
-  let timer: NodeJS.Timeout | undefined;
-  let firstPending = 0;
-  let chain: Promise<void> = Promise.resolve();
+  // The core's update policy (the extension's too): debounced, merged per path, in path order,
+  // one batch at a time, in slices; chokidar only feeds it.
   let closed = false;
-
-  const flush = async () => {
-    timer = undefined;
-    firstPending = 0;
-    const paths = [...pending].sort();
-    pending.clear();
-    if (settingsChanged) {
-      settingsChanged = false;
-      settings = loadSettingsOrWarn(root, (t) => io.err(t));
-    }
+  const flush = async (batch: Batch<'note' | 'settings'>, slicer: Slicer) => {
+    if (batch.some(([, kind]) => kind === 'settings')) settings = loadSettingsOrWarn(root, (t) => io.err(t));
+    const paths = batch.filter(([, kind]) => kind === 'note').map(([p]) => p);
     for (const p of paths) {
       if (closed) return;
       try {
@@ -114,29 +103,22 @@ export async function startWatch(options: WatchOptions): Promise<Watching> {
       } catch (e) {
         io.err(`rapport watch: could not read ${p}: ${e instanceof Error ? e.message : String(e)}\n`);
       }
+      await slicer.tick();
     }
     if (!closed) update(paths);
   };
-
-  const schedule = () => {
-    const now = Date.now();
-    if (firstPending === 0) firstPending = now;
-    clearTimeout(timer);
-    const wait = Math.max(0, Math.min(options.debounceMs ?? DEBOUNCE_MS, firstPending + MAX_WAIT_MS - now));
-    timer = setTimeout(() => {
-      chain = chain.then(flush, flush);
-    }, wait);
-  };
+  const policy = new UpdatePolicy(flush, undefined, {
+    debounceMs: options.debounceMs,
+    onError: (e) => io.err(`rapport watch: ${e instanceof Error ? e.message : String(e)}\n`),
+  });
 
   // chokidar 4.0.2 types every event's first argument as `string | Error`.
   const onFile = (abs: string | Error) => {
     if (typeof abs !== 'string') return;
     const rel = relativeTo(root, abs);
     if (rel === null) return;
-    if (CONFIG_NAMES.has(rel)) settingsChanged = true;
-    else if (isNotePath(rel)) pending.add(rel);
-    else return;
-    schedule();
+    if (CONFIG_NAMES.has(rel)) policy.push(rel, 'settings');
+    else if (isNotePath(rel)) policy.push(rel, 'note');
   };
 
   const watcher: FSWatcher = watch(root, {
@@ -153,8 +135,7 @@ export async function startWatch(options: WatchOptions): Promise<Watching> {
     if (typeof abs !== 'string') return;
     const rel = relativeTo(root, abs);
     if (rel === null || rel === '') return;
-    for (const p of vault.paths()) if (p.startsWith(`${rel}/`)) pending.add(p);
-    schedule();
+    for (const p of vault.paths()) if (p.startsWith(`${rel}/`)) policy.push(p, 'note');
   });
   watcher.on('error', (e: unknown) => {
     io.err(`rapport watch: watcher error: ${e instanceof Error ? e.message : String(e)}\n`);
@@ -163,7 +144,7 @@ export async function startWatch(options: WatchOptions): Promise<Watching> {
 
   // A terminal left open overnight shows the new day's agenda.
   const dayTimer = setInterval(() => {
-    if (today() !== shownFor) chain = chain.then(() => update([]));
+    if (today() !== shownFor) void policy.idle().then(() => update([]));
   }, DAY_CHECK_MS);
   dayTimer.unref();
 
@@ -171,10 +152,10 @@ export async function startWatch(options: WatchOptions): Promise<Watching> {
   return {
     async close() {
       closed = true;
-      clearTimeout(timer);
+      policy.dispose();
       clearInterval(dayTimer);
       await watcher.close();
-      await chain.catch(() => undefined);
+      await policy.idle();
     },
   };
 }

@@ -1,17 +1,17 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { RapportConfig } from './config';
-import { looksLikeVault } from '../node/vaultFinder';
+import type { RapportConfig } from '../config';
+import { looksLikeVault } from '../../node/vaultFinder';
 
-export type VaultLocation = { kind: 'found'; root: string; reason: string } | { kind: 'none'; reason: string };
+export type NodeVaultLocation = { kind: 'found'; root: string; reason: string } | { kind: 'none'; reason: string };
 
 /**
  * Finds the vault: the `rapport.vaultPath` setting (absolute or relative to the first
  * workspace folder), else a workspace folder that looks like a vault, else one of
  * its direct subfolders. (In Restricted Mode the setting is the user's own; see RapportConfig.)
  */
-export function locateVault(config: RapportConfig): VaultLocation {
+export function locateVault(config: RapportConfig): NodeVaultLocation {
   const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
   const configured = config.vaultPath;
   if (configured !== '') {
