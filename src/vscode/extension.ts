@@ -32,7 +32,7 @@ export function activateRapport(context: vscode.ExtensionContext, env: RapportEn
       }),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (RapportConfig.affectsSession(e)) host.start();
-        else if (RapportConfig.affectsRules(e)) host.session?.settingsChanged();
+        else if (RapportConfig.affectsRules(e)) host.session?.settingsChanged().catch((err: unknown) => void vscode.window.showErrorMessage(`Rapport could not apply the new settings: ${err instanceof Error ? err.message : String(err)}`));
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => host.start()),
       vscode.workspace.onDidGrantWorkspaceTrust(() => host.start()),

@@ -88,7 +88,7 @@ export class RapportHost implements vscode.Disposable {
       session.onDidRequestRestart(() => setTimeout(() => this.start(), 0)),
       // Vault templates are not notes, so the session does not index them; watch them here.
       (() => {
-        const dir = folderIn(location.root, this.config.templatesFolder, vscode.Uri.joinPath);
+        const dir = folderIn(location.root, this.config.templatesFolder, (base, ...parts) => vscode.Uri.joinPath(base, ...parts));
         if (!dir) return new vscode.Disposable(() => undefined);
         const w = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(dir, '*.md'));
         const forget = () => this.templatesChanged();
