@@ -5,7 +5,11 @@
  * or bundle it with esbuild as scripts/bench.js does. Prints milliseconds.
  */
 import { performance } from 'perf_hooks';
+import ICAL from 'ical.js';
+import Papa from 'papaparse';
 import { planImport, readImport } from '../src/core/import';
+import { parseCsv } from '../src/core/import/csv';
+import { cardTexts, parseVCards } from '../src/core/import/vcard';
 import { Vault } from '../src/core/vault';
 import { MemoryFs } from '../src/core/vaultFs';
 
@@ -59,6 +63,33 @@ async function time(label: string, fileName: string, text: string, existing: num
   console.log(`${label.padEnd(44)} parse ${(t1 - t0).toFixed(0).padStart(5)} ms  plan ${(t2 - t1).toFixed(0).padStart(5)} ms  total ${(t2 - t0).toFixed(0).padStart(5)} ms  (${plan.create.length} new, ${plan.existing.length} existing, ${plan.skipped.length} skipped)`);
 }
 
+/** Median of five warm runs, in ms. */
+function median(run: () => unknown): number {
+  run();
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t = performance.now();
+    run();
+    times.push(performance.now() - t);
+  }
+  return times.sort((a, b) => a - b)[2];
+}
+
+/** The hand-written readers against the libraries they stand in for, and adversarial inputs. */
+function againstLibraries(csv: string, vcf: string): void {
+  const ours = median(() => parseCsv(csv));
+  const papa = median(() => Papa.parse(csv, { delimiter: ',', skipEmptyLines: 'greedy' }));
+  console.log(`CSV reader vs papaparse (same text)            ours ${ours.toFixed(0).padStart(5)} ms  papaparse ${papa.toFixed(0).padStart(5)} ms`);
+  const vcf4 = vcf.replace(/VERSION:3\.0/g, 'VERSION:4.0');
+  const oursV = median(() => cardTexts(vcf4));
+  const ical = median(() => ICAL.parse(vcf4));
+  console.log(`vCard reader vs ical.js (same cards)           ours ${oursV.toFixed(0).padStart(5)} ms  ical.js   ${ical.toFixed(0).padStart(5)} ms`);
+  const spaces = `Name,Notes\r\nAnn Lee,"x${' '.repeat(100_000)}y"\r\n`;
+  console.log(`adversarial: a 100 KB CSV cell of spaces       ${median(() => readImport('x.csv', spaces)).toFixed(0).padStart(5)} ms`);
+  const folds = `BEGIN:VCARD\r\nVERSION:3.0\r\nFN:A\r\nNOTE:x${'\r\n y'.repeat(40_000)}\r\nEND:VCARD\r\n`;
+  console.log(`adversarial: a vCard with 40,000 folded lines  ${median(() => parseVCards(folds)).toFixed(0).padStart(5)} ms`);
+}
+
 async function main(): Promise<void> {
   const csv = linkedInCsv(ROWS);
   const vcf = vcards(ROWS);
@@ -66,6 +97,9 @@ async function main(): Promise<void> {
   await time('LinkedIn CSV into an empty vault', 'Connections.csv', csv, 0);
   await time('LinkedIn CSV into a vault of 2,000 contacts', 'Connections.csv', csv, 2000);
   await time('vCard into an empty vault', 'contacts.vcf', vcf, 0);
+  againstLibraries(csv, vcf);
+  const namesakes = Array.from({ length: 3000 }, (_, i) => `Alexandria,"Konstantinopoulou-Vasilakopoulou Papadimitriou",https://www.linkedin.com/in/a-${i},,Hospital ${i},Resident,01 Jan 2020`);
+  await time('adversarial: 3,000 namesakes, long shared slug', 'Connections.csv', ['First Name,Last Name,URL,Email Address,Company,Position,Connected On', ...namesakes].join('\r\n'), 0);
 }
 
 main().catch((e: unknown) => {

@@ -24,4 +24,10 @@ export interface Command {
   exit1?: string;
   /** May be synchronous: main awaits whatever it returns, and a throw is caught either way. */
   run(argv: string[], io: CliIO): Promise<number> | number;
+  /**
+   * Standard output is a document (an .ics feed), written exactly: the command itself
+   * guarantees it holds no C0/C1 control character, and what the terminal filter would
+   * turn into `\u202e` (bidi marks in a name) is data a calendar must get as it is.
+   */
+  documentOutput?: boolean;
 }

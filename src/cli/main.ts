@@ -7,6 +7,7 @@ import { icsCommand } from './commands/ics';
 import { importCommand } from './commands/import';
 import { listCommand } from './commands/list';
 import { programsCommand } from './commands/programs';
+import { seasonCommand } from './commands/season';
 import { templateCommand, templatesCommand } from './commands/template';
 import { watchCommand } from './commands/watch';
 import { commandHelp, overviewHelp } from './help';
@@ -25,6 +26,7 @@ export const COMMANDS: Command[] = [listCommand, checkCommand, agendaCommand, ic
   doneCommand,
   snoozeCommand,
   dormantCommand,
+  seasonCommand,
 ];
 
 /** package.json's version, bundled into dist/cli.js at build time. */
@@ -75,7 +77,7 @@ export async function runCli(argv: string[], given: CliIO): Promise<number> {
     return 0;
   }
   try {
-    return await command.run(rest, io);
+    return await command.run(rest, command.documentOutput ? { ...io, out: given.out } : io);
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`rapport ${name}: ${e.message}\nusage: ${command.usage} (see rapport ${name} --help)\n`);

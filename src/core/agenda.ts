@@ -83,7 +83,8 @@ export function agendaItems(agenda: Agenda): AgendaItem[] {
 
 function itemLine(item: AgendaItem, today: CalendarDate): string {
   const late = daysLate(item, today);
-  const when = late > 0 ? ` (${late}d late)` : '';
+  // A hint or an advisory warning whose day has passed is not late, but it is still there.
+  const when = late > 0 ? ` (${late}d late)` : item.due < today ? ' (still open)' : '';
   const template = item.template ? `  [template: ${item.template}]` : '';
   return `  ${item.due}${when}  ${item.name} — ${item.action}${template}  ${item.path}:${item.line}`;
 }

@@ -2,6 +2,7 @@ import { scanBody } from './body';
 import { FieldReader, scalarText } from './fields';
 import { normalizeKey, readFrontmatter } from './frontmatter';
 import { patientIdentifierProblems } from './privacy';
+import { attachSeasonFields } from './season/fields';
 import { readProject } from './projectFields';
 import { ProblemCode, compareProblems, wholeLine, problem } from './problems';
 import type { Note, NoteBase, NoteKind } from './types';
@@ -176,6 +177,7 @@ export function parseNote(path: string, text: string, options: ParseOptions = {}
     default:
       note = { path, kind: 'other', name, frontmatter, keyLines, frontmatterEnd, frontmatterBroken, interactions, tasks, links, tags, problems, lineCount, eol };
   }
+  attachSeasonFields(note, lines);
   problems.sort(compareProblems);
   return note;
 }

@@ -9,6 +9,7 @@ import type { Severity } from './types';
  */
 
 import { RULE_CODES, RULE_DESCRIPTORS, allParams, isRuleCode, type RuleCode, type RuleParamName, type RuleParamValues } from './rules/catalog';
+import { DEFAULT_SEASON, readPostInterviewPolicy, readSeason, type PostInterviewPolicy, type SeasonDates } from './season/settings';
 
 export { RULE_CODES, type RuleCode } from './rules/catalog';
 
@@ -33,6 +34,10 @@ export interface RapportSettings extends RuleParamValues {
   rules: Record<RuleCode, RuleSetting>;
   /** patient-identifier: the severity of likely patient identifiers in notes, or `off` to not look for them. */
   privacyGuard: Severity | 'off';
+  /** The application season's dates (`season` in `.rapport.json`); each unset until given. */
+  season: SeasonDates;
+  /** `aceps`: no rule suggests writing to a program's non-mentor faculty after your interview there. */
+  postInterviewPolicy: PostInterviewPolicy;
 }
 
 function deepFreeze<T extends object>(value: T): T {
@@ -54,6 +59,8 @@ export const DEFAULT_SETTINGS: Readonly<RapportSettings> = Object.freeze({
   rules: deepFreeze(allRules({ enabled: true, severity: 'default' })),
   ...paramDefaults(),
   privacyGuard: 'info',
+  season: DEFAULT_SEASON,
+  postInterviewPolicy: 'aceps',
 });
 
 const PARAMS = new Map(allParams().map((p) => [p.name as string, p]));
@@ -143,6 +150,14 @@ export function mergeSettings(partial: unknown): { settings: RapportSettings; er
     const spec = Object.prototype.hasOwnProperty.call(Object.fromEntries(PARAMS), key) ? PARAMS.get(key) : undefined;
     if (spec) {
       readParam(settings, spec.name, spec.param, value, errors);
+      continue;
+    }
+    if (key === 'season') {
+      settings.season = readSeason(value, settings.season, errors);
+      continue;
+    }
+    if (key === 'postInterviewPolicy') {
+      settings.postInterviewPolicy = readPostInterviewPolicy(value, errors) ?? settings.postInterviewPolicy;
       continue;
     }
     if (key === 'privacyGuard') {

@@ -1,4 +1,5 @@
 import { daysBetween, type CalendarDate } from './dates';
+import { isRuleCode, ruleDescriptor } from './rules/catalog';
 import type { Severity } from './types';
 
 /**
@@ -15,14 +16,17 @@ export const WEEK_DAYS = 7;
 export interface Timed {
   due: CalendarDate;
   severity: Severity;
+  /** The rule's code: an advisory rule's findings are never overdue (see `RuleDescriptor.advisory`). */
+  code?: string;
 }
 
 /**
  * Past its due date and asking for action. Hints (such as "stop nudging") are advice,
- * not debts: they are never overdue, and once their day has come they sit under today.
+ * not debts, and an advisory rule's warning ("you wrote after the interview") is about
+ * something already done: neither is ever overdue, and once its day has come it sits under today.
  */
 export function isOverdue(f: Timed, today: CalendarDate): boolean {
-  return f.due < today && f.severity !== 'hint';
+  return f.due < today && f.severity !== 'hint' && !(f.code !== undefined && isRuleCode(f.code) && ruleDescriptor(f.code).advisory === true);
 }
 
 export function bucketOf(f: Timed, today: CalendarDate, days: number = WEEK_DAYS): Bucket {

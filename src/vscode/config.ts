@@ -46,12 +46,19 @@ export class RapportConfig {
       const value = explicitValue(this.section, key);
       if (value !== undefined) overrides[key] = value;
     }
-    for (const key of ['privacyGuard']) {
+    for (const key of ['privacyGuard', 'postInterviewPolicy']) {
       const value = explicitValue(this.section, key);
       if (value !== undefined) overrides[key] = value;
     }
+    // Season dates merge key by key over the vault file's, like rules.
+    const season = explicitValue(this.section, 'season');
+    if (season !== null && typeof season === 'object' && !Array.isArray(season)) {
+      const fileSeason = base.season !== null && typeof base.season === 'object' && !Array.isArray(base.season) ? (base.season as Record<string, unknown>) : {};
+      overrides.season = { ...fileSeason, ...(season as Record<string, unknown>) };
+    }
     const ownRules = explicitValue(this.section, 'rules');
     const checked: Record<string, unknown> = { ...overrides };
+    if (season !== undefined) checked.season = season;
     if (ownRules !== undefined) checked.rules = ownRules;
     if (ownRules !== null && typeof ownRules === 'object') {
       const fileRules = base.rules !== null && typeof base.rules === 'object' ? (base.rules as Record<string, unknown>) : {};

@@ -8,6 +8,7 @@ import { RapportCompletions, RapportHovers } from './completions';
 import { importCommands } from './importCommand';
 import { noteCommands } from './noteCommands';
 import { FollowUpQuickFixes } from './quickFixes';
+import { seasonCommands } from './seasonCommands';
 import { templateCommands } from './templateCommands';
 import { vaultCommands } from './vaultCommands';
 
@@ -22,7 +23,7 @@ export function activateRapport(context: vscode.ExtensionContext, env: RapportEn
   context.subscriptions.push(host);
   try {
     // The one command table: each row an id and its handler; the registrar guards vault commands.
-    const commands = registerCommands(host, [vaultCommands, noteCommands(host), templateCommands(host), importCommands]);
+    const commands = registerCommands(host, [vaultCommands, noteCommands(host), templateCommands(host), seasonCommands, importCommands]);
     context.subscriptions.push(
       ...commands.disposables,
       vscode.languages.registerCompletionItemProvider(MARKDOWN, new RapportCompletions(host), ...RapportCompletions.triggers),

@@ -9,6 +9,7 @@ import { OverdueStatus } from './statusBar';
 import { EventsTree } from './tree/eventsTree';
 import { FollowUpsTree } from './tree/followUpsTree';
 import { NetworkTree } from './tree/networkTree';
+import { SeasonTree, type SeasonNode } from './tree/seasonTree';
 import { SwitchableTree } from './tree/switchableTree';
 import type { TreeNode } from './tree/treeNodes';
 import { folderIn } from './uris';
@@ -25,12 +26,15 @@ export class RapportHost implements vscode.Disposable {
   network: NetworkTree | undefined;
   followUps: FollowUpsTree | undefined;
   events: EventsTree | undefined;
+  season: SeasonTree | undefined;
   private readonly networkTree = new SwitchableTree();
   private readonly followUpsTree = new SwitchableTree();
   private readonly eventsTree = new SwitchableTree();
+  private readonly seasonTree = new SwitchableTree<SeasonNode>();
   readonly networkView: vscode.TreeView<TreeNode>;
   readonly followUpsView: vscode.TreeView<TreeNode>;
   private readonly eventsView: vscode.TreeView<TreeNode>;
+  private readonly seasonView: vscode.TreeView<SeasonNode>;
   private readonly started = new vscode.EventEmitter<VaultSession | undefined>();
   /** Fires when a session opens (or closes, with undefined). */
   readonly onDidStartSession = this.started.event;
@@ -39,6 +43,7 @@ export class RapportHost implements vscode.Disposable {
     this.networkView = vscode.window.createTreeView('rapport.network', { treeDataProvider: this.networkTree, showCollapseAll: true });
     this.followUpsView = vscode.window.createTreeView('rapport.followUps', { treeDataProvider: this.followUpsTree, showCollapseAll: true });
     this.eventsView = vscode.window.createTreeView('rapport.events', { treeDataProvider: this.eventsTree, showCollapseAll: true });
+    this.seasonView = vscode.window.createTreeView('rapport.season', { treeDataProvider: this.seasonTree, showCollapseAll: true });
   }
 
   get session(): VaultSession | undefined {
@@ -78,6 +83,8 @@ export class RapportHost implements vscode.Disposable {
     this.network = network;
     this.followUps = followUps;
     this.events = events;
+    this.season = new SeasonTree(session);
+    this.seasonTree.set(this.season);
     this.networkTree.set(network);
     this.followUpsTree.set(followUps);
     this.eventsTree.set(events);
@@ -167,6 +174,7 @@ export class RapportHost implements vscode.Disposable {
     this.networkTree.set(undefined);
     this.followUpsTree.set(undefined);
     this.eventsTree.set(undefined);
+    this.seasonTree.set(undefined);
     this.followUpsView.badge = undefined;
     for (const d of this.sessionParts.reverse()) d.dispose();
     this.sessionParts = [];
@@ -174,11 +182,12 @@ export class RapportHost implements vscode.Disposable {
     this.network = undefined;
     this.followUps = undefined;
     this.events = undefined;
+    this.season = undefined;
   }
 
   dispose(): void {
     this.stop();
-    for (const d of [this.networkView, this.followUpsView, this.eventsView, this.networkTree, this.followUpsTree, this.eventsTree, this.started]) d.dispose();
+    for (const d of [this.networkView, this.followUpsView, this.eventsView, this.seasonView, this.networkTree, this.followUpsTree, this.eventsTree, this.seasonTree, this.started]) d.dispose();
   }
 }
 

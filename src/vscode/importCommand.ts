@@ -7,17 +7,21 @@ import { withVault, type CommandTable } from './commands';
 const FIELD_LABELS: Record<MappingField, string> = {
   name: 'Full name', firstName: 'First name', lastName: 'Last name', email: 'Email', institution: 'Institution',
   position: 'Position', phone: 'Phone', met: 'Date met', notes: 'Notes', url: 'Web page',
+  prefix: 'Title (Dr., Prof.)', middleName: 'Middle name', suffix: 'Credentials (MD, PhD, Jr.)', department: 'Department',
 };
 
 /** The preview shown before anything is written: new, already in the vault, skipped (with why). */
 export function previewText(file: string, format: string, plan: ImportPlan): string {
   const lines = [`# Import preview: ${file}`, '', `Format: ${format}. Nothing has been written yet.`, ''];
   lines.push(`## New (${plan.create.length})`, '');
-  for (const n of plan.create) lines.push(`- ${n.person.name ?? '(no name)'} → \`${n.path}\`${n.role.from ? ` (role guessed from "${n.role.from}": ${n.role.role})` : ''}`);
+  for (const n of plan.create) {
+    lines.push(`- ${n.person.name ?? '(no name)'} → \`${n.path}\`${n.role.from ? ` (role guessed from "${n.role.from}": ${n.role.role})` : ''}`);
+    if (n.sameNameAs.length > 0) lines.push(`  - same name as an existing contact: ${n.sameNameAs.map((p) => `\`${p}\``).join(', ')} (merge by hand if it is the same person)`);
+  }
   lines.push('', `## Already in the vault (${plan.existing.length})`, '');
   for (const e of plan.existing) lines.push(`- ${e.person.name ?? '(no name)'}: ${e.reason}, \`${e.matchedPath}\``);
   lines.push('', `## Skipped (${plan.skipped.length})`, '');
-  for (const s of plan.skipped) lines.push(`- line ${s.line}: ${s.reason}`);
+  for (const s of plan.skipped) lines.push(`- line ${s.line}: ${s.kind === 'undecodable' ? 'undecodable: ' : ''}${s.reason}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -60,17 +64,17 @@ export const importCommands: CommandTable = {
       return undefined;
     }
     const remembered = await host.env.loadRememberedMapping(session.rootUri);
-    let result = readImport(fileName, read.text, { remembered: remembered.mapping });
+    let result = readImport(fileName, read.text, { bytes: read.bytes, remembered: remembered.mapping });
     let mappingToRemember: ColumnMapping | null = null;
     if (result.ok && result.format === 'csv' && result.headers && !remembered.mapping && !yes) {
       const confirmed = await confirmMapping(result.headers, result.mapping ?? {});
       if (!confirmed) return undefined;
-      result = readImport(fileName, read.text, { remembered: confirmed });
+      result = readImport(fileName, read.text, { bytes: read.bytes, remembered: confirmed });
       mappingToRemember = confirmed;
     } else if (!result.ok && result.headers && !yes) {
       const confirmed = await confirmMapping(result.headers, {});
       if (!confirmed) return undefined;
-      result = readImport(fileName, read.text, { remembered: confirmed });
+      result = readImport(fileName, read.text, { bytes: read.bytes, remembered: confirmed });
       mappingToRemember = confirmed;
     }
     if (!result.ok) {

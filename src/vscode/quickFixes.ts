@@ -6,6 +6,8 @@ import { canMarkDone, markDoneEdit, noReplyNeededEdit, snoozeDate, snoozeEdit } 
 import { PATIENT_IDENTIFIER_CODE, REDACTED } from '../core/privacy';
 import { RULE_CODES } from '../core/settings';
 import type { RapportHost } from './host';
+import { SEASON_FIXES, SEASON_STEPS, seasonStepEdit } from '../core/season/edits';
+import { seasonCommandId } from './seasonCommands';
 
 const TITLES: Record<string, string> = {
   'follow-up-due': 'Mark follow-up done',
@@ -72,6 +74,11 @@ export class FollowUpQuickFixes implements vscode.CodeActionProvider {
       if (followUp?.template) {
         const title = this.host.templates().registry.get(followUp.template)?.title ?? followUp.template;
         command(`Insert the email: ${title}`, { command: 'rapport.insertTemplate', title: 'Insert Template', arguments: [doc.uri, followUp.template] }, d);
+      }
+      // The season's steps: a date under letter: or interview:, one undoable edit (the interview date is asked for).
+      for (const step of SEASON_FIXES[code] ?? []) {
+        if (step === 'interviewScheduled') command(`${SEASON_STEPS[step].title}…`, { command: seasonCommandId(step), title: SEASON_STEPS[step].title, arguments: [doc.uri] }, d);
+        else edit(SEASON_STEPS[step].title, seasonStepEdit(text, step, session.today), d, true);
       }
       if (code === 'reply-owed') edit('No answer needed: close their message', noReplyNeededEdit(text, session.today), d);
       if (canMarkDone(code)) edit(TITLES[code] ?? 'Mark follow-up done', markDoneEdit(text, path, { code, range: { start: { line, character: 0 }, end: { line, character: 0 } } }, session.today), d, true);

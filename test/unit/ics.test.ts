@@ -99,7 +99,7 @@ describe('iCalendar export', () => {
     assert.strictEqual(raw, 'Café\\; Conférence\\, 2026: Finish the shortlist and goals');
     const description = unescape(get(second, 'DESCRIPTION')[0].value);
     assert.ok(description.startsWith(`Back\\slash; semi, comma\nnew line and a long tail ${'ünïcødé 😀 '.repeat(12)}`));
-    assert.strictEqual(escapeText('a\\b;c,d\r\ne\u0007'), 'a\\\\b\\;c\\,d\\ne');
+    assert.strictEqual(escapeText('a\\b;c,d\r\ne\u0007f'), 'a\\\\b\\;c\\,d\\ne f', 'a control character becomes a space, never nothing');
   });
 
   it('keeps UIDs stable across runs and distinct per note, rule and key', () => {

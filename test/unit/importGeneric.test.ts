@@ -32,10 +32,11 @@ describe('import: generic CSV and column mapping', () => {
 
   it("reads Google's and Outlook's own exports", () => {
     assert.deepStrictEqual(guessMapping(['First Name', 'Middle Name', 'Last Name', 'Organization Title', 'Organization Name', 'E-mail 1 - Value', 'Phone 1 - Value']), {
-      firstName: 'First Name', lastName: 'Last Name', position: 'Organization Title', institution: 'Organization Name', email: 'E-mail 1 - Value', phone: 'Phone 1 - Value',
+      firstName: 'First Name', middleName: 'Middle Name', lastName: 'Last Name', position: 'Organization Title', institution: 'Organization Name', email: 'E-mail 1 - Value', phone: 'Phone 1 - Value',
     });
     assert.deepStrictEqual(guessMapping(['Title', 'First Name', 'Middle Name', 'Last Name', 'Suffix', 'Nickname', 'E-mail Address', 'Business Phone', 'Mobile Phone', 'Company', 'Department', 'Job Title', 'Notes']), {
-      firstName: 'First Name', lastName: 'Last Name', email: 'E-mail Address', phone: 'Mobile Phone', institution: 'Company', position: 'Job Title', notes: 'Notes',
+      firstName: 'First Name', middleName: 'Middle Name', lastName: 'Last Name', email: 'E-mail Address', phone: 'Mobile Phone',
+      institution: 'Company', department: 'Department', position: 'Job Title', notes: 'Notes', prefix: 'Title', suffix: 'Suffix',
     });
   });
 
@@ -63,8 +64,9 @@ describe('import: generic CSV and column mapping', () => {
     const { people, issues } = r.parsed;
     assert.deepStrictEqual(issues, []);
     assert.deepStrictEqual(people.map((p) => [p.line, p.name]), [
-      [2, 'Hannah Brooks, MD'], [4, 'Dr. Tomás "Tom" Alvarez'], [5, 'Hannah Brooks'], [6, ''], [7, 'Li, "Wen"'],
+      [2, 'Hannah Brooks'], [4, 'Tomás "Tom" Alvarez'], [5, 'Hannah Brooks'], [6, ''], [7, 'Li, "Wen"'],
     ]);
+    assert.deepStrictEqual([people[0].credentials, people[1].honorific], ['MD', 'Dr.'], 'credentials and the title go to their own fields');
     assert.strictEqual(people[0].notes, 'Gave great advice on away rotations.\nFollow up after ASPS.');
     assert.strictEqual(people[0].met, '2025-04-02');
     assert.deepStrictEqual(people[0].phones, ['+1 555 010 5000']);

@@ -28,7 +28,8 @@ describe('import: LinkedIn connections', () => {
     assert.strictEqual(maya.position, 'Assistant Professor of Surgery');
     assert.strictEqual(maya.met, '2025-03-12');
     const daniel = people[1];
-    assert.strictEqual(daniel.name, 'Daniel Reyes, MD');
+    assert.strictEqual(daniel.name, 'Daniel Reyes');
+    assert.strictEqual(daniel.credentials, 'MD');
     assert.deepStrictEqual(daniel.emails, []);
     assert.strictEqual(daniel.institution, 'Lakeshore Health, Division of Plastic Surgery');
     assert.strictEqual(daniel.met, '2024-01-03');

@@ -37,13 +37,21 @@ function listFiles(dir: string): string[] {
 
 /** The parts of `rapport import --format json` these tests read. */
 interface ImportJson {
+  schema: string;
   format: string;
   dryRun: boolean;
   counts: unknown;
   written: unknown;
   create: unknown[];
-  existing: unknown;
+  existing: Record<string, unknown>[];
+  people: Record<string, unknown>[];
   mapping: Record<string, string>;
+}
+
+/** The decoded text, without the raw bytes kept for vCards. */
+function textOf(read: ReturnType<typeof decodeImportBytes>): { kind: string; text?: string; encoding?: string } {
+  if (read.kind !== 'text') return read;
+  return { kind: read.kind, text: read.text, encoding: read.encoding };
 }
 
 describe('import: Node writer and reader', () => {
@@ -94,7 +102,7 @@ describe('import: Node writer and reader', () => {
   it('reads files with a size cap, and tells missing, folders, binary and large files apart', () => {
     const file = path.join(dir, 'x.csv');
     fs.writeFileSync(file, 'Name\nAnn\n');
-    assert.deepStrictEqual(readImportFile(file), { kind: 'text', text: 'Name\nAnn\n', encoding: 'utf-8' });
+    assert.deepStrictEqual(textOf(readImportFile(file)), { kind: 'text', text: 'Name\nAnn\n', encoding: 'utf-8' });
     assert.deepStrictEqual(readImportFile(file, 4), { kind: 'too-large', size: 9, limit: 4 });
     assert.deepStrictEqual(readImportFile(path.join(dir, 'nope.csv')), { kind: 'missing' });
     assert.strictEqual(readImportFile(dir).kind, 'not-a-file');
@@ -105,8 +113,13 @@ describe('import: Node writer and reader', () => {
   it('decodes UTF-16 with a BOM and falls back to Windows-1252 for text that is not UTF-8', () => {
     const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('FN:Zoë', 'utf16le')]);
     assert.deepStrictEqual(decodeImportBytes(utf16), { kind: 'text', text: 'FN:Zoë', encoding: 'utf-16le' });
-    assert.deepStrictEqual(decodeImportBytes(Buffer.from([0x4a, 0x6f, 0x73, 0xe9])), { kind: 'text', text: 'José', encoding: 'windows-1252' });
-    assert.deepStrictEqual(decodeImportBytes(Buffer.from('\uFEFFJosé', 'utf8')), { kind: 'text', text: 'José', encoding: 'utf-8' });
+    assert.deepStrictEqual(textOf(decodeImportBytes(Buffer.from([0x4a, 0x6f, 0x73, 0xe9]))), { kind: 'text', text: 'José', encoding: 'windows-1252' });
+    assert.deepStrictEqual(textOf(decodeImportBytes(Buffer.from('\uFEFFJosé', 'utf8'))), { kind: 'text', text: 'José', encoding: 'utf-8' });
+  });
+
+  it('reads Windows-1252 curly quotes and dashes (bytes 0x80–0x9F), which Node 20\'s decoder drops', () => {
+    const bytes = Buffer.from([0x93, 0x4a, 0x6f, 0x94, 0x20, 0x4f, 0x92, 0x4e, 0x65, 0x69, 0x6c, 0x20, 0x96, 0x20, 0x80, 0x35]);
+    assert.strictEqual(textOf(decodeImportBytes(bytes)).text, '“Jo” O’Neil – €5');
   });
 
   it('remembers the mapping in .rapport.json, keeping every other key', () => {
@@ -167,7 +180,7 @@ describe('import: rapport import', () => {
     assert.deepStrictEqual((JSON.parse(check.out) as { problems: unknown[] }).problems, []);
     const again = await cli(['import', file, '--vault', vault, '--format', 'json'], vault);
     const json = JSON.parse(again.out) as ImportJson;
-    assert.deepStrictEqual(json.counts, { new: 0, existing: 4, skipped: 2 });
+    assert.deepStrictEqual(json.counts, { new: 0, sameName: 0, existing: 4, skipped: 2, undecodable: 0 });
     assert.deepStrictEqual(json.written, []);
   });
 
@@ -177,12 +190,18 @@ describe('import: rapport import', () => {
     const json = JSON.parse(r.out) as ImportJson;
     assert.strictEqual(json.format, 'csv');
     assert.strictEqual(json.dryRun, true);
-    assert.deepStrictEqual(json.counts, { new: 3, existing: 1, skipped: 1 });
+    assert.strictEqual(json.schema, 'rapport.import/2');
+    assert.deepStrictEqual(json.counts, { new: 3, sameName: 0, existing: 1, skipped: 1, undecodable: 0 });
     assert.deepStrictEqual(json.create[0], {
-      line: 2, name: 'Hannah Brooks, MD', path: 'contacts/hannah-brooks-md.md', email: 'hannah.brooks@example.edu',
-      institution: 'Harbor General', position: 'Attending Surgeon', met: '2025-04-02', role: 'faculty', roleGuessedFrom: 'Attending Surgeon', warnings: [],
+      line: 2, name: 'Hannah Brooks', title: null, nameParts: { given: null, additional: null, family: null }, credentials: 'MD',
+      emails: ['hannah.brooks@example.edu'], phones: ['+1 555 010 5000'], institution: 'Harbor General', department: null,
+      position: 'Attending Surgeon', linkedin: null, urls: [], met: '2025-04-02', warnings: [],
+      path: 'contacts/hannah-brooks.md', email: 'hannah.brooks@example.edu', role: 'faculty', roleGuessedFrom: 'Attending Surgeon', sameNameAs: [],
     });
-    assert.deepStrictEqual(json.existing, [{ line: 5, name: 'Hannah Brooks', matchedPath: 'contacts/hannah-brooks-md.md', reason: 'same email', earlierInFile: true }]);
+    assert.deepStrictEqual(json.existing.map((e: Record<string, unknown>) => [e.line, e.name, e.matchedPath, e.reason, e.earlierInFile]), [
+      [5, 'Hannah Brooks', 'contacts/hannah-brooks.md', 'same email', true],
+    ]);
+    assert.deepStrictEqual(json.people.map((p: Record<string, unknown>) => [p.line, p.status]), [[2, 'new'], [4, 'new'], [5, 'existing'], [7, 'new']]);
     assert.ok(!r.out.includes('---'), 'no note text in the JSON');
     assert.strictEqual(fs.existsSync(path.join(vault, '.rapport.json')), false, 'a dry run remembers nothing');
   });

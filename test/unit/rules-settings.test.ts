@@ -59,7 +59,7 @@ describe('follow-up settings', () => {
       "'mentorCadenceDays' should be a whole number from 0 to 3650, not -1.",
       "'erasUpdateDate' should be a month and day as MM-DD (e.g. 09-01), not '2026-09-01'.",
       "'erasSeasonEndDate' should be a month and day as MM-DD (e.g. 09-01), not '02-30'.",
-      "Unknown rule 'no-such-rule' in 'rules'. Rules: follow-up-due, conference-follow-up, awaiting-reply, attempts-exhausted, reply-owed, rotation-feedback, rotation-thank-you, eras-update, keep-in-touch, conference-prep, research-check-in, milestone-due, research-news, meeting-prep, report-back, pre-rotation, rotation-interest, reconnect.",
+      `Unknown rule 'no-such-rule' in 'rules'. Rules: ${RULE_CODES.join(', ')}.`,
       "'rules.keep-in-touch' should be off, default or a severity (error, warning, info, hint), not 'loud'.",
       "'rules.reply-owed.enabled' should be true or false, not 'yes'.",
       "Unknown setting 'rules.reply-owed.colour'; a rule takes 'enabled' and 'severity'.",

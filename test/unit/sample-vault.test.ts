@@ -5,7 +5,9 @@ import * as path from 'path';
 import { runCli } from '../../src/cli/main';
 import type { CliIO } from '../../src/cli/io';
 import { startWatch } from '../../src/cli/commands/watch';
+import { addDays } from '../../src/core/dates';
 import { evaluateVault } from '../../src/core/rules';
+import { seasonFields } from '../../src/core/season';
 import { RULE_CODES } from '../../src/core/settings';
 import { Vault } from '../../src/core/vault';
 import { loadSettings } from '../../src/node/config';
@@ -61,11 +63,27 @@ describe('sample vault', () => {
     const vault = await sampleVault();
     const found = evaluateVault(vault, TODAY, loadSettings(VAULT).settings);
     const fired = new Set([...found.values()].flat().map((f) => f.code));
-    assert.deepStrictEqual(RULE_CODES.filter((c) => !fired.has(c)), []);
+    // match-news cannot fire on the story day: the Match comes after it (profile.md). It is
+    // the one rule left out here, and the next test shows it firing on the Match date.
+    assert.deepStrictEqual(RULE_CODES.filter((c) => !fired.has(c)), ['match-news']);
     const healthy = vault.contacts().filter((c) => !found.has(c.path)).map((c) => c.name);
     assert.ok(healthy.length >= 5, `healthy: ${healthy.join(', ')}`);
     // Silenced by status and by snooze, though both have an overdue follow_up.
     assert.ok(healthy.includes('Alan Whitaker') && healthy.includes('Nora Quinn'));
+  });
+
+  it('fires match-news on the Match date its profile records (after the story day), and closes the season\'s reminders', async () => {
+    const vault = await sampleVault();
+    const match = seasonFields(vault.profile()!).match?.date?.date;
+    assert.ok(match !== undefined && match > TODAY, `profile.md records a Match after ${TODAY}`);
+    const settings = loadSettings(VAULT).settings;
+    // Codes shown, and those riding along (one primary per person, or aged into a reconnect hint).
+    const codes = (day: string) => [...evaluateVault(vault, day, settings).values()].flat().flatMap((f) => [f.code, ...(f.others ?? []).map((o) => o.code)]);
+    const before = codes(addDays(match, -1));
+    const after = codes(match);
+    assert.ok(!before.includes('match-news') && after.includes('match-news'));
+    assert.ok(before.includes('interview-respond') && before.includes('letter-no-answer'));
+    for (const code of ['letter-no-answer', 'letter-reminder', 'interview-respond'] as const) assert.ok(!after.includes(code), `${code} closes at the Match`);
   });
 
   it('suggests only templates that exist among the built-in templates', async () => {
@@ -73,7 +91,7 @@ describe('sample vault', () => {
     const used = new Set([...evaluateVault(vault, TODAY, loadSettings(VAULT).settings).values()].flat().map((f) => f.template).filter((t): t is string => t !== undefined));
     const builtIn = path.resolve(__dirname, '../../templates');
     assert.deepStrictEqual([...used].filter((id) => !fs.existsSync(path.join(builtIn, `${id}.md`))), []);
-    assert.strictEqual(used.size, 13);
+    assert.strictEqual(used.size, 17);
   });
 
   it('matches the reviewed `check --format json` snapshot', async () => {
@@ -123,28 +141,28 @@ describe('CLI follow-up commands', () => {
   it('agenda: text and JSON, exit 0', async () => {
     const io = bufferIO();
     assert.strictEqual(await runCli(['agenda', VAULT, '--today', TODAY], io), 0);
-    assert.match(io.stdout, /^Rapport agenda for 2026-11-25\n\nOverdue \(9\)\n/);
+    assert.match(io.stdout, /^Rapport agenda for 2026-11-25\n\nOverdue \(12\)\n/);
     // Fiona's conference follow-up is 39 days past due: no longer "39d late" but one reconnect hint, under today.
     assert.doesNotMatch(io.stdout, /Fiona Gallagher — Send a conference follow-up email/);
-    assert.match(io.stdout, /\nToday \(3\)\n {2}2026-11-03 {2}Paula Grant — Stop nudging; mark the contact dormant {2}contacts\/paula-grant\.md:19\n {2}2026-11-17 {2}Fiona Gallagher — Reconnect with a short, fresh note {2}\[template: keep-in-touch\] {2}contacts\/fiona-gallagher\.md:7\n {2}2026-11-25 {2}Hannah Okoro — Send Dr\. Okoro the slides/);
+    assert.match(io.stdout, /\nToday \(4\)\n {2}2026-11-03 \(still open\) {2}Paula Grant — Stop nudging; mark the contact dormant {2}contacts\/paula-grant\.md:19\n {2}2026-11-17 \(still open\) {2}Fiona Gallagher — Reconnect with a short, fresh note {2}\[template: keep-in-touch\] {2}contacts\/fiona-gallagher\.md:7\n {2}2026-11-22 \(still open\) {2}Mei Tanaka — No further contact with this faculty member {2}contacts\/mei-tanaka\.md:19\n {2}2026-11-25 {2}Hannah Okoro — Send Dr\. Okoro the slides/);
     const json = bufferIO();
     assert.strictEqual(await runCli(['agenda', VAULT, '--today', TODAY, '--days', '3', '--format', 'json'], json), 0);
     const agenda = JSON.parse(json.stdout) as { today: string; days: number; upcoming: { contact: string | null; name: string }[] };
     assert.strictEqual(agenda.today, TODAY);
     assert.strictEqual(agenda.days, 3);
-    // Renata's meeting prep and Tomás's reply; then the rotation's journal club task, the project news and the rotation's last days.
-    assert.deepStrictEqual(agenda.upcoming.map((i) => i.contact ?? i.name), ['Renata Sousa', 'Tomás Rivera', 'Ridgeview Away Rotation', 'Free-Flap Monitoring Abstract', 'Ridgeview Away Rotation']);
+    // Renata's meeting prep and Tomás's reply; then Eastbrook's interview invitation, the rotation's journal club task, the project news and the rotation's last days.
+    assert.deepStrictEqual(agenda.upcoming.map((i) => i.contact ?? i.name), ['Renata Sousa', 'Tomás Rivera', 'Eastbrook Plastic Surgery', 'Ridgeview Away Rotation', 'Free-Flap Monitoring Abstract', 'Ridgeview Away Rotation']);
   });
 
   it('ics: prints to stdout, or writes -o FILE, exit 0', async () => {
     const io = bufferIO();
     assert.strictEqual(await runCli(['ics', VAULT, '--today', TODAY], io), 0);
-    assert.strictEqual(io.stdout.split('\r\n').filter((l) => l === 'BEGIN:VEVENT').length, 26);
+    assert.strictEqual(io.stdout.split('\r\n').filter((l) => l === 'BEGIN:VEVENT').length, 33);
     const file = path.join(tmp, 'rapport.ics');
     const written = bufferIO(tmp);
     assert.strictEqual(await runCli(['ics', VAULT, '--today', TODAY, '-o', 'rapport.ics'], written), 0);
     assert.strictEqual(written.stdout, '');
-    assert.match(written.stderr, /wrote 26 events to rapport\.ics/);
+    assert.match(written.stderr, /wrote 33 events to rapport\.ics/);
     const text = fs.readFileSync(file, 'utf8');
     assert.ok(text.startsWith('BEGIN:VCALENDAR\r\n'));
     assert.deepStrictEqual(fs.readdirSync(tmp), ['rapport.ics'], 'no temporary file left behind');

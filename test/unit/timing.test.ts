@@ -19,6 +19,9 @@ describe('one meaning of overdue, today, this week and later', () => {
     const warning = { due: '2026-11-03', severity: 'warning' as const };
     assert.strictEqual(bucketOf(warning, '2026-11-25'), 'overdue');
     assert.strictEqual(daysLate(warning, '2026-11-25'), 22);
+    const advisory = { due: '2026-11-03', severity: 'warning' as const, code: 'post-interview-contact' };
+    assert.strictEqual(bucketOf(advisory, '2026-11-25'), 'today', 'an advisory warning is about something done, never overdue');
+    assert.strictEqual(daysLate(advisory, '2026-11-25'), 0);
     assert.strictEqual(bucketOf({ due: '2026-12-02', severity: 'info' }, '2026-11-25'), 'week');
     assert.strictEqual(bucketOf({ due: '2026-12-03', severity: 'info' }, '2026-11-25'), 'later');
   });

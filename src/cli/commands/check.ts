@@ -5,6 +5,21 @@ import { plural } from '../plural';
 import type { Command } from '../io';
 import { loadVault, todayArg, vaultArg } from '../vaultLoader';
 
+const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/**
+ * One problem, one line, whatever a name or path contains: line breaks (CR, LF, U+0085,
+ * U+2028, U+2029) and other control characters are printed as visible escapes (`\n`,
+ * `\x1b`, `\u2028`), so `path:line:col:` parsers and terminals read it as written.
+ */
+export function oneProblemLine(text: string): string {
+  // eslint-disable-next-line no-control-regex -- escaping control characters is the point
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => {
+    const code = c.charCodeAt(0);
+    return NAMED[c] ?? (code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`);
+  });
+}
+
 export const checkCommand: Command = {
   name: 'check',
   summary: 'List every problem and follow-up in the vault, compiler style or as JSON',
@@ -23,7 +38,7 @@ export const checkCommand: Command = {
       // Paths relative to where the user stands, so a terminal's link opens the file.
       const rel = path.relative(io.cwd, root).split(path.sep).join('/');
       const prefix = rel === '' ? '' : `${rel}/`;
-      for (const p of problems) io.out(formatProblemLine(p, prefix) + '\n');
+      for (const p of problems) io.out(oneProblemLine(formatProblemLine(p, prefix)) + '\n');
       const counts = ['error', 'warning', 'info', 'hint'].map((s) => plural(problems.filter((p) => p.severity === s).length, s, s === 'info' ? 'info' : `${s}s`));
       io.out(`${plural(problems.length, 'problem')} in ${plural(vault.size, 'note')} (${counts.join(', ')}), today ${today}\n`);
     }

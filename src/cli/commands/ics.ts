@@ -41,13 +41,15 @@ export function outputPath(args: ParsedArgs, io: CliIO): string | null {
 
 export const icsCommand: Command = {
   name: 'ics',
-  summary: 'Export follow-ups as an iCalendar (.ics) file with a 9:00 reminder on each due day',
+  summary: 'Export follow-ups as an iCalendar (.ics) file with a 9:00 reminder on each due day (overdue ones on today)',
   usage: 'rapport ics [VAULT] [--today YYYY-MM-DD] [--days N] [-o FILE]',
   options: {
     days: { value: 'N', needs: 'a number of days', help: 'How many days ahead to export (default 30)' },
     output: { value: 'FILE', needs: 'a file name', short: 'o', help: 'Write the calendar to FILE (atomically) instead of printing it; - prints' },
   },
   formats: ['ics'],
+  // toICalendar escapes every control character itself; bidi marks and emoji in names stay as they are.
+  documentOutput: true,
   async run(argv, io) {
     const { args } = parseCommandArgs(argv, this);
     const today = todayArg(args, io);
@@ -56,7 +58,7 @@ export const icsCommand: Command = {
     const file = outputPath(args, io);
     const { vault, settings } = await loadVault(dir, io);
     const items = agendaItems(buildAgenda(vault, today, settings, days));
-    const text = toICalendar(items);
+    const text = toICalendar(items, { today });
     if (file === null) {
       io.out(text);
     } else {

@@ -1,7 +1,7 @@
 import * as path from 'path';
 import {
   FORMAT_LABELS, parseMappingSpec, planImport, readImport,
-  type ColumnMapping, type ImportPlan, type MappingField,
+  type ColumnMapping, type ImportPlan, type ImportedPerson, type MappingField,
 } from '../../core/import';
 import { loadRememberedMapping, readImportFile, rememberMapping, writePlannedNotes, type WriteResult } from '../../node/importFile';
 import { UsageError, flag, parseCommandArgs } from '../args';
@@ -20,14 +20,19 @@ function mappingText(mapping: ColumnMapping): string {
 function previewText(plan: ImportPlan): string[] {
   const out: string[] = [];
   const planned = new Set(plan.create.map((c) => c.path));
-  out.push(`${plural(plan.create.length, 'new contact')}, ${plan.existing.length} already in the vault, ${plan.skipped.length} skipped`);
+  const namesakes = plan.create.filter((c) => c.sameNameAs.length > 0).length;
+  out.push(`${plural(plan.create.length, 'new contact')}${namesakes > 0 ? ` (${namesakes} with the same name as an existing contact)` : ''}, ${plan.existing.length} already in the vault, ${plan.skipped.length} skipped`);
   if (plan.create.length > 0) {
     out.push('', `New (${plan.create.length}):`);
     for (const c of plan.create) {
       const p = c.person;
       const what = [p.position, p.institution].filter(Boolean).join(', ');
       const role = c.role.from === null ? `role ${c.role.role} (no position to guess from)` : `role ${c.role.role} (guessed)`;
-      out.push(printable(`  ${c.path}  ${p.name}${what ? ` — ${what}` : ''}; ${role}`));
+      const credentials = p.credentials ? ` (${p.credentials})` : '';
+      out.push(printable(`  ${c.path}  ${p.honorific ? `${p.honorific} ` : ''}${p.name}${credentials}${what ? ` — ${what}` : ''}; ${role}`));
+      if (c.sameNameAs.length > 0) {
+        out.push(printable(`      same name as an existing contact: ${c.sameNameAs.join(', ')} (a different email, profile or institution; merge by hand if it is the same person)`));
+      }
       for (const w of p.warnings) out.push(printable(`      note: line ${p.line}: ${w}`));
     }
   }
@@ -40,31 +45,63 @@ function previewText(plan: ImportPlan): string[] {
   }
   if (plan.skipped.length > 0) {
     out.push('', `Skipped (${plan.skipped.length}):`);
-    for (const s of plan.skipped) out.push(printable(`  line ${s.line}  ${s.reason}`));
+    for (const s of plan.skipped) out.push(printable(`  line ${s.line}  ${s.kind === 'undecodable' ? 'undecodable: ' : ''}${s.reason}`));
   }
   return out;
 }
 
+/** Everything read about a person, for `--format json` (documented in the README; keys are never renamed). */
+function personJson(p: ImportedPerson) {
+  return {
+    line: p.line,
+    name: p.name,
+    title: p.honorific,
+    nameParts: { given: p.nameParts.given, additional: p.nameParts.additional, family: p.nameParts.family },
+    credentials: p.credentials,
+    emails: p.emails,
+    phones: p.phones,
+    institution: p.institution,
+    department: p.department,
+    position: p.position,
+    linkedin: p.linkedin,
+    urls: p.urls,
+    met: p.met,
+    warnings: p.warnings,
+  };
+}
+
+/** `rapport.import/2`: the plan, every person read (in file order) and every row or card skipped, with why. */
 function planJson(plan: ImportPlan): Record<string, unknown> {
   const planned = new Set(plan.create.map((c) => c.path));
+  const create = plan.create.map((c) => ({
+    ...personJson(c.person),
+    path: c.path,
+    email: c.person.emails[0] ?? null,
+    role: c.role.role,
+    roleGuessedFrom: c.role.from,
+    sameNameAs: c.sameNameAs,
+  }));
+  const existing = plan.existing.map((e) => ({
+    ...personJson(e.person),
+    matchedPath: e.matchedPath, reason: e.reason, earlierInFile: planned.has(e.matchedPath),
+  }));
+  const people = [
+    ...create.map((c) => ({ status: c.sameNameAs.length > 0 ? 'new-same-name' : 'new', ...c })),
+    ...existing.map((e) => ({ status: 'existing', ...e })),
+  ].sort((a, b) => a.line - b.line);
+  const skipped = plan.skipped.map((s) => ({ line: s.line, kind: s.kind ?? 'unreadable', reason: s.reason }));
   return {
-    counts: { new: plan.create.length, existing: plan.existing.length, skipped: plan.skipped.length },
-    create: plan.create.map((c) => ({
-      line: c.person.line,
-      name: c.person.name,
-      path: c.path,
-      email: c.person.emails[0] ?? null,
-      institution: c.person.institution,
-      position: c.person.position,
-      met: c.person.met,
-      role: c.role.role,
-      roleGuessedFrom: c.role.from,
-      warnings: c.person.warnings,
-    })),
-    existing: plan.existing.map((e) => ({
-      line: e.person.line, name: e.person.name, matchedPath: e.matchedPath, reason: e.reason, earlierInFile: planned.has(e.matchedPath),
-    })),
-    skipped: plan.skipped,
+    counts: {
+      new: plan.create.length,
+      sameName: plan.create.filter((c) => c.sameNameAs.length > 0).length,
+      existing: plan.existing.length,
+      skipped: plan.skipped.length,
+      undecodable: skipped.filter((s) => s.kind === 'undecodable').length,
+    },
+    people,
+    create,
+    existing,
+    skipped,
   };
 }
 
@@ -104,15 +141,16 @@ export const importCommand: Command = {
     }
     const { vault, root } = await loadVault(flag(args, 'vault'), io);
     const notices: string[] = [];
-    if (read.encoding === 'windows-1252') notices.push(`${shownFile} is not UTF-8; it was read as Windows-1252`);
     const remembered = loadRememberedMapping(root);
 
-    const result = readImport(path.basename(file), read.text, { remembered: remembered.mapping, override });
+    const result = readImport(path.basename(file), read.text, { bytes: read.bytes, remembered: remembered.mapping, override });
     if (!result.ok) {
       io.err(`rapport import: ${shownFile}: ${printable(result.message)}\n`);
       if (result.headers) io.err(`columns: ${result.headers.map(printable).join(', ')}\n`);
       return result.error === 'empty' ? 1 : 2;
     }
+    // A vCard decides its character set card by card; a CSV has one for the whole file.
+    if (read.encoding === 'windows-1252' && result.format !== 'vcard') notices.push(`${shownFile} is not UTF-8; it was read as Windows-1252`);
     if (mapSpec !== undefined && result.format !== 'csv') notices.push(`--map is for generic CSV files; ignored for ${FORMAT_LABELS[result.format]}`);
     if (remembered.warning && result.format === 'csv') notices.push(`remembered column mapping not read: ${remembered.warning}`);
 
@@ -138,7 +176,8 @@ export const importCommand: Command = {
 
     if (format === 'json') {
       io.out(JSON.stringify({
-        file: args.positionals[0], format: result.format, vault: root, today, dryRun,
+        schema: 'rapport.import/2',
+        file: args.positionals[0], format: result.format, encoding: result.format === 'vcard' ? 'per card' : read.encoding, vault: root, today, dryRun,
         mapping: result.mapping, ...planJson(plan),
         ...(write ? { written: write.written, failed: write.failed } : {}),
         notices,

@@ -78,7 +78,7 @@ export async function startWatch(options: WatchOptions): Promise<Watching> {
     if (options.output) {
       const items = agendaItems(agenda);
       try {
-        writeFileAtomic(options.output, toICalendar(items));
+        writeFileAtomic(options.output, toICalendar(items, { today: shownFor }));
         io.err(`rapport watch: wrote ${items.length} event${items.length === 1 ? '' : 's'} to ${options.output}\n`);
       } catch (e) {
         io.err(`rapport watch: could not write ${options.output}: ${e instanceof Error ? e.message : String(e)}\n`);

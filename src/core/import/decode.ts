@@ -1,10 +1,15 @@
 import { looksBinary } from '../vaultFs';
+import { decodeWindows1252 } from './bytes';
 
 /** An export of a few thousand contacts is a few megabytes; more than this is not a contact list. */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
 export type ImportFileRead =
-  | { kind: 'text'; text: string; encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252' }
+  | {
+    kind: 'text'; text: string; encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+    /** The file's bytes when they are an ASCII-compatible encoding: a vCard decides its character set card by card from them. */
+    bytes?: Uint8Array;
+  }
   | { kind: 'missing' }
   | { kind: 'not-a-file' }
   | { kind: 'too-large'; size: number; limit: number }
@@ -23,8 +28,9 @@ export function decodeImportBytes(bytes: Uint8Array): ImportFileRead {
   if (looksBinary(bytes)) return { kind: 'binary' };
   try {
     // The decoder drops a UTF-8 BOM; the parsers accept one anyway.
-    return { kind: 'text', text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+    return { kind: 'text', text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8', bytes };
   } catch {
-    return { kind: 'text', text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+    // Rapport's own Windows-1252: Node 20's TextDecoder drops the bytes 0x80–0x9F (curly quotes, dashes).
+    return { kind: 'text', text: decodeWindows1252(bytes), encoding: 'windows-1252', bytes };
   }
 }

@@ -43,6 +43,8 @@ export interface ReadImportOptions {
   remembered?: ColumnMapping | null;
   /** The user's choices (`--map`); null removes a guessed column. */
   override?: Partial<Record<MappingField, string | null>> | null;
+  /** The file's bytes (when not UTF-16): a vCard is decoded card by card from them, not from `text`. */
+  bytes?: Uint8Array | null;
 }
 
 export type ReadImportResult =
@@ -56,7 +58,7 @@ export function readImport(fileName: string, text: string, options: ReadImportOp
     return { ok: false, error: 'unknown-format', message: 'not a format Rapport imports: use a LinkedIn Connections.csv, a .vcf, or a .csv with a header row' };
   }
   if (format === 'linkedin') return { ok: true, format, parsed: parseLinkedIn(text), mapping: null, headers: null };
-  if (format === 'vcard') return { ok: true, format, parsed: parseVCards(text), mapping: null, headers: null };
+  if (format === 'vcard') return { ok: true, format, parsed: parseVCards(options.bytes ?? text), mapping: null, headers: null };
 
   const head = readCsvHeaders(text);
   if (!head) return { ok: false, error: 'empty', message: 'the file has no header row (it is empty)' };

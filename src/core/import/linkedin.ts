@@ -1,6 +1,8 @@
 import { checkRowWidths, parseCsv } from './csv';
 import { metDate } from './looseDate';
-import { emptyPerson, isLinkedInUrl, oneLine, type ImportedPerson, type ParsedImport } from './types';
+import { joinCredentials, splitCredentials, splitPersonName } from './credentials';
+import { normaliseEmail } from './names';
+import { emptyPerson, isLinkedInUrl, oneLine, shown, type ImportedPerson, type ParsedImport } from './types';
 
 /** LinkedIn's "Connections.csv" columns, as its export names them. */
 export const LINKEDIN_COLUMNS = ['First Name', 'Last Name', 'URL', 'Email Address', 'Company', 'Position', 'Connected On'] as const;
@@ -61,11 +63,20 @@ export function parseLinkedIn(text: string): ParsedImport {
   const people: ImportedPerson[] = [];
   for (const row of checked.rows) {
     const p = emptyPerson('linkedin', row.line);
-    const first = cell(row.fields, 'First Name') ?? '';
-    const last = cell(row.fields, 'Last Name') ?? '';
-    p.name = oneLine(`${first} ${last}`) ?? '';
+    const first = cell(row.fields, 'First Name');
+    const last = cell(row.fields, 'Last Name');
+    // Members put credentials in the last name ("Smith, MD") and titles in the first ("Dr. Jane").
+    const named = splitPersonName(oneLine(`${first ?? ''} ${last ?? ''}`) ?? '');
+    const lastSplit = last === null ? null : splitCredentials(last);
+    p.name = named.name;
+    p.honorific = named.honorific;
+    p.credentials = joinCredentials(named.credentials, lastSplit?.credentials);
+    const given = first === null ? null : oneLine(named.honorific && first.startsWith(`${named.honorific} `) ? first.slice(named.honorific.length + 1) : first);
+    p.nameParts = { given, additional: null, family: lastSplit === null ? null : oneLine(lastSplit.name) };
     const email = cell(row.fields, 'Email Address');
-    if (email) p.emails.push(email);
+    // Exports of members who hide their address carry `urn:li:member:123` there: an id, never an email.
+    if (email && normaliseEmail(email) !== '') p.emails.push(email);
+    else if (email) p.warnings.push(`Email Address '${shown(email)}' is not an email address; left out`);
     const url = cell(row.fields, 'URL');
     if (url) {
       if (isLinkedInUrl(url)) p.linkedin = url;
@@ -73,7 +84,8 @@ export function parseLinkedIn(text: string): ParsedImport {
     }
     p.institution = cell(row.fields, 'Company');
     p.position = cell(row.fields, 'Position');
-    p.met = metDate(cell(row.fields, 'Connected On'), p.warnings, 'Connected On');
+    // LinkedIn has written `01 Jan 2020`, `1/8/18, 6:14 PM` (US order) and ISO dates here.
+    p.met = metDate(cell(row.fields, 'Connected On'), p.warnings, 'Connected On', 'mdy');
     people.push(p);
   }
   return { people, issues: [...csv.issues, ...checked.issues].sort((a, b) => a.line - b.line) };

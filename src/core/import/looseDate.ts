@@ -24,8 +24,8 @@ function ymd(year: number, month: number, day: number): DateParse {
  * `3/4/2025` is refused as ambiguous rather than guessed: a wrong `met` date is
  * worse than none. Never goes through `Date` parsing, so the machine's zone cannot shift it.
  */
-export function parseLooseDate(input: string): DateParse {
-  const text = input.trim().replace(/\s+/g, ' ');
+export function parseLooseDate(input: string, order: 'mdy' | null = null): DateParse {
+  const text = withoutTime(input.trim().replace(/\s+/g, ' '));
   if (text === '') return { ok: false, reason: 'empty' };
   const iso = parseCalendarDate(text);
   if (iso.ok) return iso;
@@ -50,15 +50,26 @@ export function parseLooseDate(input: string): DateParse {
     if (a > 12 && b <= 12) return ymd(year, b, a);
     if (b > 12 && a <= 12) return ymd(year, a, b);
     if (a === b) return ymd(year, a, b);
+    // A source known to write US dates (LinkedIn's `1/8/18, 6:14 PM`) settles the order.
+    if (order === 'mdy' && a <= 12 && b <= 31) return ymd(year, a, b);
     if (a <= 12 && b <= 12) return { ok: false, reason: 'day and month could be either way round; write it as YYYY-MM-DD' };
   }
   return { ok: false, reason: 'not a date this importer knows (use YYYY-MM-DD or 12 Mar 2025)' };
 }
 
+/**
+ * A time after the date is not needed for `met`: `1/8/18, 6:14 PM`, `2020-01-08 14:06:00 UTC`,
+ * `2020-01-08T14:06:00Z`. Anchored and without nested repeats, so linear.
+ */
+function withoutTime(text: string): string {
+  const m = /^(.*?\d)(?:,? |T)\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?: ?[AaPp]\.?[Mm]\.?)?(?: ?(?:Z|UTC|GMT|[+-]\d{2}:?\d{2}))?$/.exec(text);
+  return m ? m[1] : text;
+}
+
 /** The date, or null plus a warning on the person (the rest of the row still imports). */
-export function metDate(text: string | null | undefined, warnings: string[], column: string): CalendarDate | null {
+export function metDate(text: string | null | undefined, warnings: string[], column: string, order: 'mdy' | null = null): CalendarDate | null {
   if (text == null || text.trim() === '') return null;
-  const parsed = parseLooseDate(text);
+  const parsed = parseLooseDate(text, order);
   if (parsed.ok) return parsed.date;
   warnings.push(`${column} '${shown(text)}' not used: ${parsed.reason}`);
   return null;

@@ -48,6 +48,7 @@ export function importedContactText(p: ImportedPerson, role: RoleGuess, today: C
     if (value != null && value !== '') set.set(key, raw ? value : yamlQuote(wellFormed(value)));
   };
   put('title', p.honorific);
+  put('credentials', p.credentials);
   put('role_guessed', 'true', true);
   put('position', p.position);
   put('department', p.department);

@@ -11,8 +11,12 @@ export interface ImportedPerson {
   line: number;
   /** Full name as written, on one line; '' when the row has none. */
   name: string;
-  /** Honorific such as `Dr.` (vCard `N` prefix). */
+  /** Honorific such as `Dr.` (vCard `N` prefix, Google `Name Prefix`, Outlook `Title`). */
   honorific: string | null;
+  /** The name's parts as the source gave them (null when it gave none); `name` is what is shown. */
+  nameParts: NameParts;
+  /** Degrees and suffixes split from the name ("MD, FACS", "Jr."): kept, but never in a greeting or a file name. */
+  credentials: string | null;
   /** Preferred first, then the rest; all are used to find duplicates. */
   emails: string[];
   phones: string[];
@@ -29,10 +33,18 @@ export interface ImportedPerson {
   warnings: string[];
 }
 
+export interface NameParts {
+  given: string | null;
+  additional: string | null;
+  family: string | null;
+}
+
 /** A row or card that could not be read: reported with its line, never a crash. */
 export interface ImportIssue {
   line: number;
   reason: string;
+  /** `undecodable`: a card whose bytes could not be turned into text; `unreadable`: anything else. */
+  kind?: 'undecodable' | 'unreadable' | 'not-a-person' | 'limit';
 }
 
 export interface ParsedImport {
@@ -42,7 +54,7 @@ export interface ParsedImport {
 
 export function emptyPerson(source: ImportSource, line: number): ImportedPerson {
   return {
-    source, line, name: '', honorific: null, emails: [], phones: [], institution: null, department: null,
+    source, line, name: '', honorific: null, nameParts: { given: null, additional: null, family: null }, credentials: null, emails: [], phones: [], institution: null, department: null,
     position: null, met: null, linkedin: null, urls: [], notes: null, warnings: [],
   };
 }
@@ -60,9 +72,22 @@ export function multiLine(text: string | null | undefined): string | null {
   const clean = text.normalize('NFC').replace(/\r\n?|[\u2028\u2029\u0085]/g, '\n')
     // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\ufeff]/g, '')
-    .replace(/[ \t]+$/gm, '')
-    .replace(/^\n+|\n+$/g, '');
-  return clean.trim() === '' ? null : clean;
+    // Per line, not /[ \t]+$/gm: that regex is quadratic on a long run of spaces.
+    .split('\n').map(trimEndSpaces).join('\n')
+    .replace(/^\n+/, '');
+  return clean.trim() === '' ? null : trimEndNewlines(clean);
+}
+
+function trimEndSpaces(line: string): string {
+  let end = line.length;
+  while (end > 0 && (line.charCodeAt(end - 1) === 32 || line.charCodeAt(end - 1) === 9)) end--;
+  return line.slice(0, end);
+}
+
+function trimEndNewlines(text: string): string {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 10) end--;
+  return text.slice(0, end);
 }
 
 /** Splits a LinkedIn-style URL out of a list of web addresses. */

@@ -1,3 +1,5 @@
+import { byteStringToBytes, bytesToByteString, decodeCharset, decodeUtf8, decodeWindows1252, isAscii, isAsciiByteString, isUtf8, utf8ByteString } from './bytes';
+import { joinCredentials, splitCredentials, splitPersonName } from './credentials';
 import { emptyPerson, isLinkedInUrl, multiLine, oneLine, type ImportIssue, type ImportedPerson, type ParsedImport } from './types';
 
 /** One property of a card after unfolding: `[group.]NAME;PARAM=V:value`. */
@@ -11,52 +13,62 @@ export interface ContentLine {
   line: number;
 }
 
-interface LogicalLine {
+export interface LogicalLine {
   text: string;
   line: number;
-  /** Set once the property name is known: soft line breaks (`=` at the end) only mean something in QP. */
-  qp?: boolean;
 }
 
 const CARD_EDGE = /^(?:BEGIN|END)[ \t]*:[ \t]*VCARD[ \t]*$/i;
 
-function isQuotedPrintable(logical: LogicalLine): boolean {
-  if (logical.qp === undefined) {
-    const colon = logical.text.indexOf(':');
-    if (colon === -1) return false;
-    logical.qp = /QUOTED-PRINTABLE/i.test(logical.text.slice(0, colon));
-  }
-  return logical.qp;
+/** The part before the first colon names quoted-printable: soft line breaks (`=` at the end) only mean something then. */
+function isQuotedPrintable(first: string): boolean {
+  const colon = first.indexOf(':');
+  return colon !== -1 && /QUOTED-PRINTABLE/i.test(first.slice(0, colon));
 }
 
 /**
- * Joins folded lines (a line starting with a space or tab continues the previous
- * one) and quoted-printable soft breaks (`=` at the end of a line). Bytes are not
- * decoded here, so a fold or soft break inside a multi-byte UTF-8 sequence is harmless.
+ * Joins folded lines (a line starting with a space or tab continues the previous one,
+ * that one character removed) and quoted-printable soft breaks (`=` at the end of a
+ * line: the next line continues as it is, leading spaces included). Works on a byte
+ * string, so a fold or soft break inside a multi-byte sequence joins the bytes back
+ * before anything is decoded. Linear: pieces are collected and joined once.
  */
 export function unfold(text: string): LogicalLine[] {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let body = text;
+  if (body.charCodeAt(0) === 0xfeff) body = body.slice(1);
+  else if (body.startsWith('\xef\xbb\xbf')) body = body.slice(3);
   const physical = body.split(/\r\n|\r|\n/);
   const out: LogicalLine[] = [];
-  let current: LogicalLine | null = null;
+  let parts: string[] | null = null;
+  let line = 0;
+  let qp = false;
+  const flush = (): void => {
+    if (parts !== null) out.push({ text: parts.join(''), line });
+    parts = null;
+  };
   for (let i = 0; i < physical.length; i++) {
     const raw = physical[i];
-    const softBreak = current !== null && current.text.endsWith('=') && isQuotedPrintable(current);
-    if (current !== null && (raw.startsWith(' ') || raw.startsWith('\t'))) {
-      current.text = (softBreak ? current.text.slice(0, -1) : current.text) + raw.slice(1);
-      continue;
+    if (parts !== null) {
+      const current: string[] = parts;
+      const last = current[current.length - 1];
+      if (qp && last.endsWith('=') && !CARD_EDGE.test(raw)) {
+        current[current.length - 1] = last.slice(0, -1);
+        current.push(raw);
+        continue;
+      }
+      if (raw.startsWith(' ') || raw.startsWith('\t')) {
+        current.push(raw.slice(1));
+        if (current.length === 2) qp = isQuotedPrintable(current.join(''));
+        continue;
+      }
     }
-    if (current !== null && softBreak && !CARD_EDGE.test(raw)) {
-      current.text = current.text.slice(0, -1) + raw;
-      continue;
-    }
-    if (raw.trim() === '') {
-      current = null;
-      continue;
-    }
-    current = { text: raw, line: i + 1 };
-    out.push(current);
+    flush();
+    if (raw.trim() === '') continue;
+    parts = [raw];
+    line = i + 1;
+    qp = isQuotedPrintable(raw);
   }
+  flush();
   return out;
 }
 
@@ -114,26 +126,30 @@ function splitOutsideQuotes(text: string, separator: string): string[] {
   return out;
 }
 
-/** `=C3=A9` → bytes; a raw non-ASCII character (a lazy producer) is kept as its UTF-8 bytes. */
+/**
+ * `=C3=A9` → bytes. The input is a byte string; a character above U+00FF (text given
+ * as text, by a lazy producer or a test) becomes its UTF-8 bytes.
+ */
 export function decodeQuotedPrintable(text: string): Uint8Array {
   const bytes: number[] = [];
   const encoder = new TextEncoder();
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === 0x3d) {
-      const hex = text.slice(i + 1, i + 3);
-      if (/^[0-9A-Fa-f]{2}$/.test(hex)) {
-        bytes.push(parseInt(hex, 16));
+      const h1 = hexValue(text.charCodeAt(i + 1));
+      const h2 = hexValue(text.charCodeAt(i + 2));
+      if (h1 !== -1 && h2 !== -1) {
+        bytes.push(h1 * 16 + h2);
         i += 2;
         continue;
       }
-      const soft = /^(?:\r\n|\r|\n)/.exec(text.slice(i + 1, i + 3));
-      if (soft) {
-        i += soft[0].length;
+      const next = text.charCodeAt(i + 1);
+      if (next === 13 || next === 10) {
+        i += next === 13 && text.charCodeAt(i + 2) === 10 ? 2 : 1;
         continue;
       }
       bytes.push(c);
-    } else if (c < 0x80) {
+    } else if (c <= 0xff) {
       bytes.push(c);
     } else {
       const cp = text.codePointAt(i) ?? c;
@@ -142,6 +158,13 @@ export function decodeQuotedPrintable(text: string): Uint8Array {
     }
   }
   return Uint8Array.from(bytes);
+}
+
+function hexValue(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 65 && c <= 70) return c - 55;
+  if (c >= 97 && c <= 102) return c - 87;
+  return -1;
 }
 
 function decodeBase64(text: string): Uint8Array | null {
@@ -155,30 +178,86 @@ function decodeBase64(text: string): Uint8Array | null {
   }
 }
 
-function decoderFor(charset: string | undefined, warnings: string[]): { decode(bytes: Uint8Array): string } {
-  if (charset) {
-    try {
-      return new TextDecoder(charset);
-    } catch {
-      warnings.push(`unknown CHARSET '${charset}', read as UTF-8`);
-    }
-  }
-  return new TextDecoder('utf-8');
+/** Properties whose text Rapport reads; the others (PHOTO, KEY …) are never decoded. */
+const TEXT_PROPS = new Set(['FN', 'N', 'EMAIL', 'TEL', 'ORG', 'TITLE', 'ROLE', 'NOTE', 'URL', 'X-SOCIALPROFILE', 'NICKNAME', 'VERSION']);
+
+/** A card's property with its value turned into text (escapes still in place). */
+interface DecodedProp extends ContentLine {
+  text: string;
 }
 
-/** The value as text: transfer encoding undone, escapes still in place. */
-function decodedValue(prop: ContentLine, warnings: string[]): string {
+type CardDecode = { ok: true; props: DecodedProp[]; warnings: string[] } | { ok: false; reason: string };
+
+/** The value's bytes with the transfer encoding (quoted-printable, base64) undone. */
+function valueBytes(prop: ContentLine): Uint8Array | string {
   const encoding = (prop.params.get('ENCODING')?.[0] ?? '').toUpperCase();
-  if (encoding === 'QUOTED-PRINTABLE') {
-    return decoderFor(prop.params.get('CHARSET')?.[0], warnings).decode(decodeQuotedPrintable(prop.value));
-  }
+  if (encoding === 'QUOTED-PRINTABLE') return decodeQuotedPrintable(prop.value);
   if (encoding === 'B' || encoding === 'BASE64') {
-    const bytes = decodeBase64(prop.value);
-    if (bytes) return decoderFor(prop.params.get('CHARSET')?.[0], warnings).decode(bytes);
-    warnings.push(`${prop.name} on line ${prop.line} is not valid base64 and was left out`);
-    return '';
+    return decodeBase64(prop.value) ?? `${prop.name} on line ${prop.line} is not valid base64`;
   }
-  return prop.value;
+  return byteStringToBytes(prop.value);
+}
+
+/**
+ * Decides the character set per card, never per file: a property's own `CHARSET`
+ * first; for the others, UTF-8 when all their bytes are valid UTF-8 (vCard 3.0/4.0's
+ * rule, and what phones write), else Windows-1252 (vCard 2.1's practice, and old
+ * Outlook's), except in a 4.0 card, which must be UTF-8. Bytes that are not valid in
+ * the set they claim make the card undecodable, with the reason.
+ */
+function withText(prop: ContentLine, text: string): DecodedProp {
+  return { name: prop.name, params: prop.params, value: prop.value, line: prop.line, text };
+}
+
+function decodeCard(props: readonly ContentLine[]): CardDecode {
+  const warnings: string[] = [];
+  const version = props.find((p) => p.name === 'VERSION')?.value.trim() ?? '';
+  const pending: { prop: ContentLine; bytes: Uint8Array; index: number }[] = [];
+  const out: DecodedProp[] = [];
+  let allUtf8 = true;
+  let firstBad: ContentLine | null = null;
+  for (const prop of props) {
+    if (!TEXT_PROPS.has(prop.name)) {
+      out.push(withText(prop, ''));
+      continue;
+    }
+    const encoding = prop.params.get('ENCODING');
+    // The common case, plain ASCII with no transfer encoding, is its own text.
+    if (encoding === undefined && isAsciiByteString(prop.value)) {
+      out.push(withText(prop, prop.value));
+      continue;
+    }
+    const bytes = valueBytes(prop);
+    if (typeof bytes === 'string') {
+      warnings.push(`${bytes}; it was left out`);
+      out.push(withText(prop, ''));
+      continue;
+    }
+    const charset = prop.params.get('CHARSET')?.[0];
+    if (charset !== undefined && charset !== '') {
+      const decoded = decodeCharset(bytes, charset);
+      if (!decoded.ok) return { ok: false, reason: `${prop.name} on line ${prop.line}: ${decoded.reason}` };
+      out.push(withText(prop, decoded.text));
+      continue;
+    }
+    if (!isAscii(bytes) && !isUtf8(bytes)) {
+      allUtf8 = false;
+      firstBad ??= prop;
+    }
+    pending.push({ prop, bytes, index: out.length });
+    out.push(withText(prop, ''));
+  }
+  let fallback = 'utf-8';
+  if (!allUtf8) {
+    if (version === '4.0') {
+      return { ok: false, reason: `a vCard 4.0 card must be UTF-8, but ${firstBad!.name} on line ${firstBad!.line} is not (and names no CHARSET)` };
+    }
+    fallback = 'windows-1252';
+    warnings.push(`this card is not UTF-8 and names no CHARSET; it was read as Windows-1252 (Latin-1)`);
+  }
+  const decode = fallback === 'utf-8' ? decodeUtf8 : decodeWindows1252;
+  for (const { prop, bytes, index } of pending) out[index] = withText(prop, decode(bytes));
+  return { ok: true, props: out, warnings };
 }
 
 /**
@@ -219,7 +298,7 @@ function prefRank(prop: ContentLine): number {
   return types.includes('PREF') ? 1 : 101;
 }
 
-function byPreference(props: ContentLine[]): ContentLine[] {
+function byPreference<T extends ContentLine>(props: T[]): T[] {
   return props.map((p, i) => ({ p, i, rank: prefRank(p) })).sort((a, b) => a.rank - b.rank || a.i - b.i).map((x) => x.p);
 }
 
@@ -230,20 +309,28 @@ function phoneText(value: string): string {
   return m[2] ? `${m[1]} ext. ${m[2]}` : m[1];
 }
 
-function personFromCard(props: ContentLine[], line: number): ImportedPerson | ImportIssue {
-  const p = emptyPerson('vcard', line);
-  const all = (name: string): ContentLine[] => props.filter((x) => x.name === name);
-  const text = (prop: ContentLine): string => unescapeText(decodedValue(prop, p.warnings));
-
-  if (all('X-ABSHOWAS').some((x) => x.value.trim().toUpperCase() === 'COMPANY')) {
-    return { line, reason: 'a company card, not a person' };
+function personFromCard(raw: ContentLine[], line: number): ImportedPerson | ImportIssue {
+  if (raw.some((x) => x.name === 'X-ABSHOWAS' && x.value.trim().toUpperCase() === 'COMPANY')) {
+    return { line, reason: 'a company card, not a person', kind: 'not-a-person' };
   }
-  const fn = all('FN').map((x) => oneLine(text(x))).find((x) => x !== null) ?? null;
+  const decoded = decodeCard(raw);
+  if (!decoded.ok) return { line, reason: `card starting on line ${line} could not be decoded: ${decoded.reason}; it was not imported`, kind: 'undecodable' };
+  const props = decoded.props;
+  const p = emptyPerson('vcard', line);
+  p.warnings.push(...decoded.warnings);
+  const all = (name: string): DecodedProp[] => props.filter((x) => x.name === name);
+  const text = (prop: DecodedProp): string => unescapeText(prop.text);
+
+  const fnText = all('FN').map((x) => oneLine(text(x))).find((x) => x !== null) ?? null;
   const n = all('N')[0];
-  const nParts = n ? structuredParts(decodedValue(n, p.warnings), true).map((x) => oneLine(x)) : [];
-  const [family, given, additional, prefix] = nParts;
-  p.name = fn ?? oneLine([given, additional, family].filter(Boolean).join(' ')) ?? '';
-  p.honorific = prefix ?? null;
+  const nParts = n ? structuredParts(n.text, true).map((x) => oneLine(x)) : [];
+  const [family, given, additional, prefix, suffix] = nParts;
+  p.nameParts = { given: given ?? null, additional: additional ?? null, family: family ? oneLine(splitCredentials(family).name) : null };
+  const full = fnText ?? oneLine([given, additional, family].filter(Boolean).join(' ') + (suffix ? `, ${suffix}` : '')) ?? '';
+  const split = splitPersonName(full, prefix ?? null);
+  p.name = split.name;
+  p.honorific = split.honorific;
+  p.credentials = joinCredentials(suffix, split.credentials);
 
   for (const prop of byPreference(all('EMAIL'))) {
     const email = oneLine(text(prop).replace(/^mailto:/i, ''));
@@ -255,7 +342,7 @@ function personFromCard(props: ContentLine[], line: number): ImportedPerson | Im
   }
   const org = all('ORG')[0];
   if (org) {
-    const parts = structuredParts(decodedValue(org, p.warnings));
+    const parts = structuredParts(org.text);
     p.institution = oneLine(parts[0]);
     p.department = oneLine(parts.slice(1).filter((x) => x.trim() !== '').join(', '));
   }
@@ -272,23 +359,58 @@ function personFromCard(props: ContentLine[], line: number): ImportedPerson | Im
 }
 
 /**
+ * Each card's text properties as Rapport reads them (character set and transfer
+ * encoding undone, TEXT escapes undone, nothing else): what the differential tests
+ * hold against ical.js. Structured values keep their `;` separators escaped.
+ */
+export function cardTexts(input: string | Uint8Array): { name: string; text: string }[][] {
+  const bytes = typeof input === 'string' ? utf8ByteString(input) : bytesToByteString(input);
+  const cards: { name: string; text: string }[][] = [];
+  let props: ContentLine[] | null = null;
+  for (const logical of unfold(bytes)) {
+    const prop = parseContentLine(logical);
+    if (!prop) continue;
+    if (prop.name === 'BEGIN' && prop.value.trim().toUpperCase() === 'VCARD') props = [];
+    else if (prop.name === 'END' && prop.value.trim().toUpperCase() === 'VCARD' && props) {
+      const decoded = decodeCard(props);
+      cards.push(decoded.ok ? decoded.props.filter((p) => TEXT_PROPS.has(p.name)).map((p) => ({
+        name: p.name, text: p.name === 'N' || p.name === 'ORG' ? p.text : unescapeText(p.text),
+      })) : []);
+      props = null;
+    } else props?.push(prop);
+  }
+  return cards;
+}
+
+/** The most cards one import reads: a contact list is thousands, never millions. */
+export const MAX_CARDS = 100_000;
+
+/**
  * Reads a `.vcf` with any number of vCard 2.1, 3.0 or 4.0 cards. A card without
  * `END:VCARD` is reported with the line of its `BEGIN` and left out; the others import.
  */
-export function parseVCards(text: string): ParsedImport {
+export function parseVCards(input: string | Uint8Array): ParsedImport {
+  // Text given as text (a UTF-16 file, a test) is read as its UTF-8 bytes.
+  const bytes = typeof input === 'string' ? utf8ByteString(input) : bytesToByteString(input);
   const people: ImportedPerson[] = [];
   const issues: ImportIssue[] = [];
   let card: { line: number; props: ContentLine[] } | null = null;
   let sawBegin = false;
-  for (const logical of unfold(text)) {
+  let cards = 0;
+  for (const logical of unfold(bytes)) {
     const prop = parseContentLine(logical);
     if (!prop) continue;
     if (prop.name === 'BEGIN' && prop.value.trim().toUpperCase() === 'VCARD') {
       sawBegin = true;
-      if (card) issues.push({ line: card.line, reason: `card starting on line ${card.line} has no END:VCARD before the next card; it was not imported` });
+      if (card) issues.push({ line: card.line, reason: `card starting on line ${card.line} has no END:VCARD before the next card; it was not imported`, kind: 'unreadable' });
       card = { line: prop.line, props: [] };
     } else if (prop.name === 'END' && prop.value.trim().toUpperCase() === 'VCARD') {
       if (!card) continue;
+      if (++cards > MAX_CARDS) {
+        issues.push({ line: card.line, reason: `more than ${MAX_CARDS} cards in one file; this card and the rest were not read (split the file)`, kind: 'limit' });
+        card = null;
+        break;
+      }
       const result = personFromCard(card.props, card.line);
       if ('reason' in result) issues.push(result);
       else people.push(result);
@@ -297,7 +419,7 @@ export function parseVCards(text: string): ParsedImport {
       card.props.push(prop);
     }
   }
-  if (card) issues.push({ line: card.line, reason: `card starting on line ${card.line} has no END:VCARD (the file ends inside it); it was not imported` });
+  if (card) issues.push({ line: card.line, reason: `card starting on line ${card.line} has no END:VCARD (the file ends inside it); it was not imported`, kind: 'unreadable' });
   if (!sawBegin) issues.push({ line: 1, reason: 'no BEGIN:VCARD found: this is not a vCard file' });
   return { people, issues };
 }

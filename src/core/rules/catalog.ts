@@ -5,7 +5,15 @@ import { conferencePrepRule } from './conferencePrep';
 import type { ParamValues, RuleDescriptor, RuleParam, UnionToIntersection } from './descriptor';
 import { erasUpdateRule } from './erasUpdate';
 import { followUpDueRule } from './followUpDue';
+import { interviewPrepRule } from './interviewPrep';
+import { interviewRespondRule } from './interviewRespond';
 import { keepInTouchRule } from './keepInTouch';
+import { letterMaterialsRule } from './letterMaterials';
+import { letterNoAnswerRule } from './letterNoAnswer';
+import { letterReminderRule } from './letterReminder';
+import { letterThankYouRule } from './letterThankYou';
+import { matchNewsRule } from './matchNews';
+import { postInterviewContactRule } from './postInterviewContact';
 import { meetingPrepRule } from './meetingPrep';
 import { milestoneDueRule } from './milestoneDue';
 import { preRotationRule } from './preRotation';
@@ -35,6 +43,14 @@ export const RULE_DESCRIPTORS = [
   erasUpdateRule,
   keepInTouchRule,
   conferencePrepRule,
+  letterNoAnswerRule,
+  letterMaterialsRule,
+  letterReminderRule,
+  letterThankYouRule,
+  interviewRespondRule,
+  interviewPrepRule,
+  postInterviewContactRule,
+  matchNewsRule,
   researchCheckInRule,
   milestoneDueRule,
   researchNewsRule,

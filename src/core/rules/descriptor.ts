@@ -50,6 +50,11 @@ export interface RuleDescriptor<P extends RuleParams = RuleParams, C extends str
   readonly templates: readonly string[];
   /** The agenda's default wording of what to do, when a finding does not say more. */
   readonly action: string;
+  /**
+   * True for a warning about something already done (a message sent against a policy),
+   * not a task: it is never overdue, never "N days late" and never aged into a reminder.
+   */
+  readonly advisory?: boolean;
   /** True when a finding means "you are waiting on them" (the Network view's waiting state). */
   readonly waiting?: boolean;
   readonly evaluate: Rule;

@@ -1,6 +1,7 @@
 import { daysInMonth, type CalendarDate } from '../dates';
 import type { ContactNote, RotationNote } from '../types';
 import { displayName, firstOnOrAfter, keyLine, noteLine } from './facts';
+import { seasonIndexOf } from './seasonContext';
 import type { Rule, RuleContext } from './types';
 import { defineRule, monthDay } from './descriptor';
 
@@ -42,35 +43,49 @@ export function currentSeason(today: CalendarDate, startMd: string, endMd: strin
  * program; my time on your service reinforced my interest") to sponsors and to
  * faculty at programs where you rotated. A rotation counts when it ended before the
  * season opened; faculty from later rotations get the rotation thank-you instead.
- * Any outbound message, call or meeting since the season opened clears it.
+ * Once any program note records `application.applied`, the faculty are instead those
+ * of the programs applied to (due from the application date, when later). Any
+ * outbound message, call or meeting since then clears it.
  */
 export const erasUpdate: Rule = (note, ctx) => {
   if (note.kind !== 'contact') return [];
   const season = currentSeason(ctx.today, ctx.settings.erasUpdateDate, ctx.settings.erasSeasonEndDate);
   const reason = whyUpdate(note, season, ctx);
   if (!reason) return [];
-  if (firstOnOrAfter(note, season.start, (i) => i.direction === 'out' || i.direction === 'both')) return [];
+  const from = reason.from ?? season.start;
+  if (firstOnOrAfter(note, from, (i) => i.direction === 'out' || i.direction === 'both')) return [];
   return [{
     code: 'eras-update',
     severity: 'info',
     // Due when the window closes: the update is welcome any time in the season, so it is
-    // never "late" while it shows (and never ages into a reconnect hint).
+    // never "late" while it shows (and never ages into a reconnect hint). It shows from the
+    // season's opening, or from the application date when that is later.
     due: season.end,
-    showFrom: season.start,
+    showFrom: from,
     showUntil: season.end,
     line: reason.line,
-    message: `${reason.text}; the application season opened ${season.start} and nothing was sent since. Send ${displayName(note)} a brief, low-pressure update (${reason.content}).`,
+    message: `${reason.text}; the application season opened ${season.start} and nothing was sent since${from === season.start ? '' : ` ${from}`}. Send ${displayName(note)} a brief, low-pressure update (${reason.content}).`,
     action: 'Send a brief ERAS update',
     template: 'eras-update',
     key: `season:${season.start}`,
   }];
 };
 
-function whyUpdate(contact: ContactNote, season: Season, ctx: RuleContext): { text: string; content: string; line: number } | null {
+interface UpdateReason {
+  text: string;
+  content: string;
+  line: number;
+  /** From when the update is due, when later than the season's opening (the application date). */
+  from?: CalendarDate;
+}
+
+function whyUpdate(contact: ContactNote, season: Season, ctx: RuleContext): UpdateReason | null {
   if (contact.sponsor) {
     return { text: `${displayName(contact)} is a sponsor`, content: 'where you applied and how the season is going', line: keyLine(contact, 'sponsor') ?? noteLine(contact) };
   }
   if (!contact.role || !FACULTY_ROLES.has(contact.role)) return null;
+  // Once the vault records applications, the update goes to the programs applied to.
+  if (seasonIndexOf(ctx).anyApplication) return appliedThere(contact, season, ctx);
   const index = ctx.index();
   const rotated = (r: RotationNote) => r.end !== null && r.end < season.start;
   const onRotation = index.rotationsOf(contact).filter(rotated);
@@ -87,6 +102,19 @@ function whyUpdate(contact: ContactNote, season: Season, ctx: RuleContext): { te
   };
 }
 
+/** Faculty of a program whose note records an application this season. */
+function appliedThere(contact: ContactNote, season: Season, ctx: RuleContext): UpdateReason | null {
+  const program = seasonIndexOf(ctx).programOf(contact);
+  const applied = program?.application?.applied?.date;
+  if (!program || !applied || applied > season.end) return null;
+  return {
+    text: `You applied to ${program.program.name} (${applied})`,
+    content: 'that you applied to the program and why it interests you',
+    line: keyLine(contact, 'program', 'institution', 'organization', 'organisation', 'company', 'hospital') ?? noteLine(contact),
+    ...(applied > season.start ? { from: applied } : {}),
+  };
+}
+
 const PARAMS = {
   erasUpdateDate: monthDay('09-01', 'month and day (`MM-DD`) each season from which an update email is suggested.'),
   erasSeasonEndDate: monthDay('01-31', 'month and day (`MM-DD`) the season ends; earlier than `erasUpdateDate` means the following year.'),
@@ -95,7 +123,7 @@ const PARAMS = {
 export const erasUpdateRule = defineRule({
   code: 'eras-update',
   title: 'ERAS update',
-  when: 'from [erasUpdateDate] each season: faculty where you rotated and your sponsors have not had an update',
+  when: 'from [erasUpdateDate] each season: your sponsors, and faculty of the programs you applied to (before the vault records any application: where you rotated), have not had an update',
   severity: 'info',
   defaultSeverity: 'info',
   params: PARAMS,

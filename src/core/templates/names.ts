@@ -3,6 +3,8 @@
  * does what is safe: drop honorifics and degrees, keep surname particles
  * ("de la Cruz", "van der Berg") with the surname.
  */
+import { splitCredentials } from '../import/credentials';
+
 const HONORIFICS = /^(?:dr|prof|professor|mr|mrs|ms|mx|miss|sir|dame)\.?$/i;
 const SUFFIXES = /^(?:md|do|phd|mba|mph|ms|msc|facs|frcsc|jr|sr|ii|iii|iv|m\.d|ph\.d)\.?$/i;
 const PARTICLES = new Set(['van', 'von', 'der', 'den', 'de', 'del', 'della', 'di', 'da', 'la', 'le', 'du', 'dos', 'das', 'ter', 'ten', 'bin', 'al', 'el', 'st.', 'st']);
@@ -31,9 +33,12 @@ export function splitName(full: string): NameParts {
   return { first: words[0], last: words.slice(start).join(' ') };
 }
 
-/** `Dr. Smith` when the title is known; otherwise the full name, which is never wrong. */
+/**
+ * `Dr. Smith` when the title is known; otherwise the full name, which is never wrong —
+ * without credentials: "Dear Jane Smith," not "Dear Jane Smith, MD, FACS,".
+ */
 export function greetingName(name: string, title: string | null): string {
-  const clean = name.trim().replace(/\s+/g, ' ');
+  const clean = splitCredentials(name.trim().replace(/\s+/g, ' ')).name;
   if (title) {
     const { last } = splitName(clean);
     if (last) return `${title.trim()} ${last}`;

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { TreeNode } from './treeNodes';
 
-type Inner = vscode.TreeDataProvider<TreeNode> & vscode.Disposable;
+type Inner<N> = vscode.TreeDataProvider<N> & vscode.Disposable;
 
 /**
  * A tree view lives as long as the extension; the provider behind it lives as long as
@@ -9,13 +9,13 @@ type Inner = vscode.TreeDataProvider<TreeNode> & vscode.Disposable;
  * requests for the old ones, so the view keeps this provider and only its inner one
  * is swapped.
  */
-export class SwitchableTree implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
-  private inner: Inner | undefined;
+export class SwitchableTree<N = TreeNode> implements vscode.TreeDataProvider<N>, vscode.Disposable {
+  private inner: Inner<N> | undefined;
   private innerChanges: vscode.Disposable | undefined;
-  private readonly changed = new vscode.EventEmitter<TreeNode | undefined | void>();
+  private readonly changed = new vscode.EventEmitter<N | undefined | void>();
   readonly onDidChangeTreeData = this.changed.event;
 
-  set(inner: Inner | undefined): void {
+  set(inner: Inner<N> | undefined): void {
     this.innerChanges?.dispose();
     this.inner?.dispose();
     this.inner = inner;
@@ -23,15 +23,15 @@ export class SwitchableTree implements vscode.TreeDataProvider<TreeNode>, vscode
     this.changed.fire();
   }
 
-  getChildren(node?: TreeNode): vscode.ProviderResult<TreeNode[]> {
+  getChildren(node?: N): vscode.ProviderResult<N[]> {
     return this.inner?.getChildren(node) ?? [];
   }
 
-  getTreeItem(node: TreeNode): vscode.TreeItem | Thenable<vscode.TreeItem> {
+  getTreeItem(node: N): vscode.TreeItem | Thenable<vscode.TreeItem> {
     return this.inner?.getTreeItem(node) ?? new vscode.TreeItem('');
   }
 
-  getParent(node: TreeNode): vscode.ProviderResult<TreeNode> {
+  getParent(node: N): vscode.ProviderResult<N> {
     return this.inner?.getParent?.(node);
   }
 
