@@ -77,7 +77,7 @@ export async function runCli(argv: string[], given: CliIO): Promise<number> {
     return 0;
   }
   try {
-    return await command.run(rest, command.documentOutput ? { ...io, out: given.out } : io);
+    return await command.run(rest, command.documentOutput ? { ...io, out: (t) => given.out(t) } : io);
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`rapport ${name}: ${e.message}\nusage: ${command.usage} (see rapport ${name} --help)\n`);

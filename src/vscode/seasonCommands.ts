@@ -33,6 +33,6 @@ export const seasonCommands: CommandTable = Object.fromEntries((Object.keys(SEAS
       if (date === undefined) return false;
       date = date.trim();
     }
-    return applyNoteEdit(session, uri, (text) => seasonStepEdit(text, step, date!));
+    return applyNoteEdit(session, uri, (text) => seasonStepEdit(text, step, date));
   }),
 ]));
