@@ -55,3 +55,13 @@ if (!process.env.RAPPORT_BENCH_SKIP_IMPORT) {
   console.log('\nImport (10,000 rows)');
   process.stdout.write(execFileSync(process.execPath, [path.join(out, 'bench-import.js')], { encoding: 'utf8' }).replace(/^/gm, '  '));
 }
+
+// Pathological notes: each adversarial shape at 1 MB (best of three), and the time ratio 1 MB / 512 KB (linear: ~2).
+if (!process.env.RAPPORT_BENCH_SKIP_ADVERSARIAL) {
+  esbuild.buildSync({ entryPoints: [path.join(__dirname, 'bench', 'adversarial.ts')], bundle: true, platform: 'node', target: 'node20', outfile: path.join(out, 'adversarial.js'), logLevel: 'error' });
+  const rows = JSON.parse(execFileSync(process.execPath, [path.join(out, 'adversarial.js')], { encoding: 'utf8' }));
+  console.log('\nAdversarial 1 MB notes (parse + patient-identifier scan; best of 3; ratio = time at 1 MB / time at 512 KB)');
+  for (const r of rows) console.log(`  ${r.piece.padEnd(22)}${f(r.ms).padStart(8)} ms  x${r.ratio.toFixed(2)}  ${r.problems} problems`);
+  const worst = rows.reduce((a, b) => (b.ms > a.ms ? b : a));
+  console.log(`  target: every 1 MB note under 100 ms        ${worst.ms < 100 ? 'met' : `MISSED (${worst.piece}: ${f(worst.ms)} ms)`}`);
+}

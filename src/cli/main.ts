@@ -5,6 +5,7 @@ import { agendaCommand } from './commands/agenda';
 import { checkCommand } from './commands/check';
 import { icsCommand } from './commands/ics';
 import { importCommand } from './commands/import';
+import { initCommand } from './commands/init';
 import { listCommand } from './commands/list';
 import { programsCommand } from './commands/programs';
 import { seasonCommand } from './commands/season';
@@ -20,7 +21,7 @@ import { snoozeCommand } from './commands/snooze';
 import { dormantCommand } from './commands/dormant';
 import { visibleText } from '../core/terminalText';
 
-export const COMMANDS: Command[] = [listCommand, checkCommand, agendaCommand, icsCommand, watchCommand, importCommand, templatesCommand, templateCommand, programsCommand,
+export const COMMANDS: Command[] = [initCommand, listCommand, checkCommand, agendaCommand, icsCommand, watchCommand, importCommand, templatesCommand, templateCommand, programsCommand,
   newCommand,
   logCommand,
   doneCommand,

@@ -38,7 +38,7 @@ export function vaultRoot(dir: string | undefined, io: CliIO, from?: string): st
 export async function loadVault(dir: string | undefined, io: CliIO, from?: string): Promise<{ vault: Vault; root: string; settings: RapportSettings }> {
   const root = vaultRoot(dir, io, from);
   const settings = loadSettingsOrWarn(root, (t) => io.err(t));
-  const vault = new Vault(new NodeFs(root), { yieldToHost: () => Promise.resolve(), parse: { patientIdentifiers: settings.privacyGuard !== 'off' } });
+  const vault = new Vault(new NodeFs(root, { templatesFolder: settings.templatesFolder }), { yieldToHost: () => Promise.resolve(), parse: { patientIdentifiers: settings.privacyGuard !== 'off' } });
   await vault.scan();
   return { vault, root, settings };
 }

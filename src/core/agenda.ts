@@ -36,6 +36,11 @@ export interface Agenda {
   upcoming: AgendaItem[];
   /** Showing already, but due after the window (a conference two weeks out, a nudge not yet overdue). */
   later: AgendaItem[];
+  /**
+   * Notes with problems Rapport could not read past (broken frontmatter, unreadable log
+   * lines, notes of no known kind…): what they would have asked for is missing above.
+   */
+  unread: { notes: number; problems: number };
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
@@ -47,7 +52,7 @@ function compareItems(a: AgendaItem, b: AgendaItem): number {
 
 /** What to do, bucketed: overdue, today, the next `days` days, and later items that already show. */
 export function buildAgenda(vault: Vault, today: CalendarDate, settings: RapportSettings, days = WEEK_DAYS): Agenda {
-  const agenda: Agenda = { today, days, overdue: [], dueToday: [], upcoming: [], later: [] };
+  const agenda: Agenda = { today, days, overdue: [], dueToday: [], upcoming: [], later: [], unread: unreadNotes(vault) };
   for (const [path, list] of scheduleVault(vault, today, settings)) {
     const note = vault.get(path);
     for (const f of list) {
@@ -76,6 +81,17 @@ export function buildAgenda(vault: Vault, today: CalendarDate, settings: Rapport
   return agenda;
 }
 
+/** Reading problems, not follow-ups or privacy findings: the lines whose reminders may be missing. */
+function unreadNotes(vault: Vault): { notes: number; problems: number } {
+  let notes = 0;
+  let problems = 0;
+  for (const note of vault.notes()) {
+    const n = note.problems.filter((p) => p.code !== 'patient-identifier').length;
+    if (n > 0) { notes++; problems += n; }
+  }
+  return { notes, problems };
+}
+
 /** Every item of an agenda, in display order. */
 export function agendaItems(agenda: Agenda): AgendaItem[] {
   return [...agenda.overdue, ...agenda.dueToday, ...agenda.upcoming, ...agenda.later];
@@ -102,6 +118,12 @@ export function formatAgenda(agenda: Agenda): string {
     out.push('', `${title} (${items.length})`);
     if (items.length === 0) out.push('  nothing');
     for (const item of items) out.push(itemLine(item, agenda.today));
+  }
+  if (agenda.unread.notes > 0) {
+    const { notes, problems } = agenda.unread;
+    out.push('', `${problems} problem${problems === 1 ? '' : 's'} in ${notes} note${notes === 1 ? '' : 's'} could not be read, so their follow-ups may be missing here: run rapport check.`);
+  } else if (agendaItems(agenda).length === 0) {
+    out.push('', 'Nothing to follow up. Every relationship is on track.');
   }
   return out.join('\n') + '\n';
 }

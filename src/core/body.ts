@@ -1,6 +1,9 @@
+import { LineKind, isOpaque, scanBlocks } from './blocks';
 import { parseCalendarDate } from './dates';
 import { compact, detach } from './frontmatter';
-import { ProblemCode, lineRange, problem, wholeLine } from './problems';
+import { codeSpans, wikiLinks } from './inline';
+import { didYouMean, readLooseDate, type LooseDate } from './looseDates';
+import { MAX_PROBLEMS_PER_NOTE, ProblemCode, lineRange, problem, wholeLine } from './problems';
 import { INTERACTION_KINDS, type Direction, type Interaction, type InteractionKind, type Problem, type Task, type WikiLink } from './types';
 
 /**
@@ -17,6 +20,8 @@ export interface BodyScan {
   interactionsHeading: number;
   /** 0-based line after the last line of that section (where a new entry would go). */
   interactionsEnd: number;
+  /** Problems found but not built: past the per-note cap, they would be cut anyway (see `capProblems`). */
+  omitted: number;
 }
 
 /** A Map, not an object: a log entry's word must never find `constructor` or `__proto__`. */
@@ -51,82 +56,81 @@ export function interactionKind(word: string): InteractionKind | undefined {
   return KIND_ALIASES.get(word) ?? KIND_ALIASES.get(word.toLowerCase().replace(/_/g, '-'));
 }
 
-const HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)[ \t#]*$/;
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 const SECTION_NAMES = /^(?:interactions?|log|interaction log|contact log)$/i;
-const DATE_TOKEN = /^(\d{4}[-.]\d{1,2}[-.]\d{1,2}(?:T[\d:.]+(?:Z|[+-][\d:]+)?)?)\b/;
-// DATE_TOKEN and the log entry as sticky regexes: matched where a list item's text starts,
-// they read the line in place instead of a copy of its rest.
-const DATE_TOKEN_AT = /(\d{4}[-.]\d{1,2}[-.]\d{1,2}(?:T[\d:.]+(?:Z|[+-][\d:]+)?)?)\b/y;
-const LOG_ENTRY_AT = /\S+[ \t]+(?:—|–|-)?[ \t]*([A-Za-z][\w-]*(?: up)?)[ \t]*(?::|—|–|-)?[ \t]*(.*)$/y;
-const TASK = /^[ \t]*[-*+][ \t]+\[([ xX\-/])\][ \t]+(.*)$/;
+const DATE_TOKEN = /^(\d{4}[-.]\d{1,2}[-.]\d{1,2}(?:T[\d:.]{1,20}(?:Z|[+-][\d:]{1,6})?)?)\b/;
+// The date token as a sticky regex: matched where a list item's text starts, it reads the
+// line in place instead of a copy of its rest. Bounded quantifiers: linear at one position.
+const DATE_TOKEN_AT = /(\d{4}[-.]\d{1,2}[-.]\d{1,2}(?:T[\d:.]{1,20}(?:Z|[+-][\d:]{1,6})?)?)\b/y;
+const KIND_WORD_AT = /[A-Za-z][\w-]{0,40}(?: up\b)?/y;
 const DUE_EMOJI = /📅\uFE0F?[ \t]*(\S+)/u;
-const DUE_FIELD = /\[due::[ \t]*([^\]]*)\]/i;
-const CONFLICT = /^(?:<{7}(?: |$)|={7}$|>{7}(?: |$))/;
-const WIKILINK = /\[\[([^\]\n]{1,300}?)\]\]/g;
+const DUE_FIELD_AT = /\[due::([^\]]{0,48})\]/iy;
+const EXPECTED_ENTRY = 'a log entry as `- YYYY-MM-DD kind: note`';
+
+const enum Conflict { None, Open, Separator, Reported }
 
 export function scanBody(lines: readonly string[], bodyStart: number): BodyScan {
-  const out: BodyScan = { interactions: [], tasks: [], links: [], problems: [], interactionsHeading: -1, interactionsEnd: -1 };
-  let fence: string | null = null;
+  const out: BodyScan = { interactions: [], tasks: [], links: [], problems: [], interactionsHeading: -1, interactionsEnd: -1, omitted: 0 };
+  // Links count in frontmatter values (met_at, shortlist) as well as in the body.
+  for (let i = 0; i < bodyStart && i < lines.length; i++) {
+    if (lines[i].includes('[[')) collectLinks(lines[i], i, 0, out.links);
+  }
+  const blocks = scanBlocks(lines, bodyStart, { obsidianComments: true });
   let sectionLevel = 0;
-  let conflictReported = false;
+  let conflict = Conflict.None;
+  let conflictLine = -1;
 
-  for (let i = 0; i < lines.length; i++) {
+  for (let i = bodyStart; i < lines.length; i++) {
     const text = lines[i];
+    const kind = blocks.kind[i] as LineKind;
+    const code = kind === LineKind.FencedCode || kind === LineKind.IndentedCode;
+    // Merge markers at column 0, outside code: a setext `=======` alone is a heading, not a conflict.
     const c0 = text.charCodeAt(0);
-    // 60 '<', 61 '=', 62 '>': test the regex only where a marker could start.
-    if (!conflictReported && c0 >= 60 && c0 <= 62 && CONFLICT.test(text)) {
-      conflictReported = true;
-      out.problems.push(problem(ProblemCode.mergeConflict, 'error',
-        'Unresolved git merge conflict: keep one side, delete the markers (<<<<<<<, =======, >>>>>>>), then save.', wholeLine(lines, i)));
-    }
-    // One search for '[' serves links and tasks: most lines have none.
-    const bracket = text.indexOf('[');
-    const hasLink = bracket !== -1 && text.includes('[[', bracket);
-    if (i < bodyStart) {
-      // Links count in frontmatter values (met_at, shortlist) as well as in the body.
-      if (hasLink) collectLinks(text, i, out.links);
-      continue;
-    }
-
-    const first = text.trimStart().charCodeAt(0);
-    // Only '`' and '~' can open or close a fence, only '#' can start a heading.
-    const f = first === 96 || first === 126 ? FENCE.exec(text) : null;
-    if (fence !== null) {
-      if (f && f[1][0] === fence[0] && f[1].length >= fence.length) fence = null;
-      continue;
-    }
-    if (f) {
-      fence = f[1];
-      continue;
-    }
-    if (hasLink) collectLinks(text, i, out.links);
-
-    const heading = first === 35 ? HEADING.exec(text) : null;
-    if (heading) {
-      const level = heading[1].length;
-      if (sectionLevel > 0 && level <= sectionLevel) {
-        sectionLevel = 0;
+    if (!code && conflict !== Conflict.Reported && c0 >= 60 && c0 <= 62) {
+      const marker = conflictMarker(text);
+      if (marker === 60) {
+        conflict = Conflict.Open;
+        conflictLine = i;
+      } else if (marker === 61 && conflict === Conflict.Open) {
+        conflict = Conflict.Separator;
+      } else if (marker === 62 && conflict === Conflict.Separator) {
+        conflict = Conflict.Reported;
+        out.problems.push(problem(ProblemCode.mergeConflict, 'error',
+          'Unresolved git merge conflict: keep one side, delete the markers (<<<<<<<, =======, >>>>>>>), then save.', wholeLine(lines, conflictLine)));
       }
-      if (sectionLevel === 0 && out.interactionsHeading === -1 && SECTION_NAMES.test(heading[2].trim())) {
+    }
+    if (isOpaque(kind)) {
+      if (sectionLevel > 0) out.interactionsEnd = i + 1;
+      continue;
+    }
+    const offset = blocks.offset[i];
+    if (text.includes('[[', offset)) collectLinks(text, i, offset, out.links);
+
+    if (kind === LineKind.Heading || kind === LineKind.SetextHeading) {
+      const level = blocks.headingLevel[i];
+      if (sectionLevel > 0 && level <= sectionLevel) sectionLevel = 0;
+      if (sectionLevel === 0 && out.interactionsHeading === -1 && SECTION_NAMES.test(headingText(text, offset, kind === LineKind.Heading))) {
         sectionLevel = level;
         out.interactionsHeading = i;
         out.interactionsEnd = i + 1;
       }
       continue;
     }
+    if (kind === LineKind.Blank) continue;
+    if (sectionLevel > 0) out.interactionsEnd = i + 1;
 
-    const task = bracket !== -1 ? TASK.exec(text) : null;
-    if (task) {
-      out.tasks.push(readTask(task, lines, i, out.problems));
-      if (sectionLevel > 0) out.interactionsEnd = i + 1;
+    const itemDepth = blocks.itemDepth[i];
+    if (itemDepth > 0) {
+      if (isTask(text, offset)) {
+        out.tasks.push(readTask(text, offset, lines, i, out.problems));
+        continue;
+      }
+      if (sectionLevel > 0) readLogEntry(text, offset, itemDepth === 1, i, out);
       continue;
     }
-
-    if (sectionLevel > 0 && text.trim() !== '') {
-      out.interactionsEnd = i + 1;
-      const marker = listItemLength(text);
-      if (marker > 0) readLogEntry(text, marker, lines, i, out);
+    // A paragraph of its own in the log (not an item's text, not a quote or a table) is an entry Rapport cannot read.
+    if (sectionLevel > 0 && kind === LineKind.Paragraph && blocks.inItem[i] === 0 && (i === bodyStart || blocks.kind[i - 1] !== LineKind.Paragraph)) {
+      const first = text.charCodeAt(offset);
+      if (first !== 62 && first !== 124 && conflictMarker(text) === 0) unreadableEntry(text, offset, i, out, false);
     }
   }
   // The note keeps these arrays: without their spare slots.
@@ -137,41 +141,131 @@ export function scanBody(lines: readonly string[], bodyStart: number): BodyScan 
   return out;
 }
 
-/** `^[ \t]*[-*+][ \t]+` read without a regex: the length of a list item's marker and blanks, or 0. */
-function listItemLength(text: string): number {
-  let i = 0;
-  let c = text.charCodeAt(0);
-  while (c === 32 || c === 9) c = text.charCodeAt(++i);
-  if (c !== 45 && c !== 42 && c !== 43) return 0;
-  c = text.charCodeAt(++i);
-  if (c !== 32 && c !== 9) return 0;
-  while (c === 32 || c === 9) c = text.charCodeAt(++i);
+/** `<<<<<<<`, `=======` or `>>>>>>>` as git writes them: its character code, or 0. */
+function conflictMarker(text: string): number {
+  const c = text.charCodeAt(0);
+  for (let k = 1; k < 7; k++) if (text.charCodeAt(k) !== c) return 0;
+  if (text.length === 7) return c;
+  if (c === 61) return 0;
+  return text.charCodeAt(7) === 32 ? c : 0;
+}
+
+/** An ATX heading's text (without `#`s and a closing sequence), or a setext heading line's text. */
+function headingText(text: string, offset: number, atx: boolean): string {
+  let start = offset;
+  if (atx) while (text.charCodeAt(start) === 35) start++;
+  let end = text.length;
+  while (end > start && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
+  if (atx) {
+    let hashes = end;
+    while (hashes > start && text.charCodeAt(hashes - 1) === 35) hashes--;
+    if (hashes === start || text.charCodeAt(hashes - 1) === 32 || text.charCodeAt(hashes - 1) === 9) end = hashes;
+  }
+  // Section names are short: a long heading is not one, and need not be trimmed.
+  if (end - start > 80) return '';
+  return text.slice(start, end).trim();
+}
+
+/** `[c]` then a space, a tab or the end of the line, at the item's text: a task (Obsidian Tasks' statuses). */
+function isTask(text: string, at: number): boolean {
+  if (text.charCodeAt(at) !== 91 || text.charCodeAt(at + 2) !== 93) return false;
+  const status = text.charCodeAt(at + 1);
+  if (status === 93 || status === 91 || Number.isNaN(status)) return false;
+  const after = text.charCodeAt(at + 3);
+  return Number.isNaN(after) || after === 32 || after === 9;
+}
+
+/**
+ * The date a log entry starts with, as `YYYY-MM-DD`, `[[YYYY-MM-DD]]` or `**YYYY-MM-DD**`:
+ * `[start, end, after]` (the token's span, and where the rest of the entry starts), or null.
+ */
+function logDateAt(text: string, at: number): [number, number, number] | null {
+  let open = 0;
+  if (text.startsWith('[[', at) || text.startsWith('**', at) || text.startsWith('__', at)) open = 2;
+  DATE_TOKEN_AT.lastIndex = at + open;
+  if (!DATE_TOKEN_AT.test(text)) return null;
+  const end = DATE_TOKEN_AT.lastIndex;
+  if (open === 0) return [at, end, end];
+  const closing = text.startsWith('[[', at) ? ']]' : text.slice(at, at + 2);
+  if (!text.startsWith(closing, end)) return null;
+  return [at + open, end, end + 2];
+}
+
+/** The log entry in `text` from `offset` (after the list marker); a problem when it cannot be read. */
+function readLogEntry(text: string, offset: number, topLevel: boolean, line: number, out: BodyScan): void {
+  const token = logDateAt(text, offset);
+  if (!token) {
+    // A nested item is a detail of the entry above it, unless it looks like a date.
+    if (topLevel || readLooseDate(text, offset)) unreadableEntry(text, offset, line, out, true);
+    return;
+  }
+  const [start, end, after] = token;
+  const dateToken = text.slice(start, end);
+  const date = parseCalendarDate(dateToken);
+  if (!date.ok) {
+    if (full(out)) return;
+    const loose = readLooseDate(text, start);
+    out.problems.push(withReplacement(problem(ProblemCode.invalidDate, 'error',
+      `Invalid date '${dateToken}' in the interaction log: ${date.reason}.${didYouMean(loose)}`, lineRange(line, start, end)), loose, line));
+    return;
+  }
+  // After the date: blanks, an optional dash, the kind word, an optional `:` or dash, the note.
+  let i = after;
+  i = skipBlanks(text, i);
+  if (isDash(text, i)) i = skipBlanks(text, i + 1);
+  KIND_WORD_AT.lastIndex = i;
+  const word = KIND_WORD_AT.test(text) ? text.slice(i, KIND_WORD_AT.lastIndex) : '';
+  const kind = word === '' ? undefined : interactionKind(word);
+  if (!kind || (i === after && after < text.length)) {
+    if (full(out)) return;
+    const at = Math.min(i, text.length);
+    out.problems.push(problem(ProblemCode.unknownInteraction, 'warning',
+      `Unknown interaction kind '${word}'. Use one of: ${INTERACTION_KINDS.join(', ')}.`, lineRange(line, at, Math.min(at + Math.max(word.length, 1), text.length))));
+    return;
+  }
+  let rest = skipBlanks(text, i + word.length);
+  if (text.charCodeAt(rest) === 58 || isDash(text, rest)) rest = skipBlanks(text, rest + 1);
+  out.interactions.push({ date: date.date, kind, direction: DIRECTIONS[kind], text: text.slice(rest).trim(), line });
+}
+
+/**
+ * True (and counted) once the body has as many problems as a note may show: the body's
+ * problems come in line order, so any later one would be cut by `capProblems` anyway.
+ */
+function full(out: BodyScan): boolean {
+  if (out.problems.length < MAX_PROBLEMS_PER_NOTE) return false;
+  out.omitted++;
+  return true;
+}
+
+function skipBlanks(text: string, i: number): number {
+  while (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9) i++;
   return i;
 }
 
-/** The log entry in `text` from `offset` (after the list marker), if it starts with a date. */
-function readLogEntry(text: string, offset: number, lines: readonly string[], line: number, out: BodyScan): void {
-  // `test`, not `exec`: the token is the whole match, and test builds no match array.
-  DATE_TOKEN_AT.lastIndex = offset;
-  if (!DATE_TOKEN_AT.test(text)) return;
-  const dateToken = text.slice(offset, DATE_TOKEN_AT.lastIndex);
-  const date = parseCalendarDate(dateToken);
-  if (!date.ok) {
-    out.problems.push(problem(ProblemCode.invalidDate, 'error', `Invalid date '${dateToken}' in the interaction log: ${date.reason}.`,
-      lineRange(line, offset, offset + dateToken.length)));
-    return;
+/** `-`, `–` or `—`. */
+function isDash(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c === 45 || c === 0x2013 || c === 0x2014;
+}
+
+/** A line of the log that is not an entry Rapport can read: say what it expected, and offer the date it likely meant. */
+function unreadableEntry(text: string, offset: number, line: number, out: BodyScan, item: boolean): void {
+  if (full(out)) return;
+  const loose = readLooseDate(text, offset);
+  const what = item ? 'This list item' : 'This line';
+  const p = problem(ProblemCode.unreadableLogLine, 'warning',
+    `${what} in the interaction log cannot be read: expected ${EXPECTED_ENTRY}.${didYouMean(loose)}`, wholeLine([text], 0));
+  p.range = lineRange(line, p.range.start.character, p.range.end.character);
+  if (loose?.suggestion) {
+    p.replacement = { range: lineRange(line, loose.start, loose.end), text: item ? loose.suggestion : `- ${loose.suggestion}` };
   }
-  LOG_ENTRY_AT.lastIndex = offset;
-  const entry = LOG_ENTRY_AT.exec(text);
-  const word = entry?.[1] ?? '';
-  const kind = interactionKind(word);
-  if (!entry || !kind) {
-    const at = offset + dateToken.length + 1;
-    out.problems.push(problem(ProblemCode.unknownInteraction, 'warning',
-      `Unknown interaction kind '${word}'. Use one of: ${INTERACTION_KINDS.join(', ')}.`, lineRange(line, at, Math.min(at + word.length, lines[line].length))));
-    return;
-  }
-  out.interactions.push({ date: date.date, kind, direction: DIRECTIONS[kind], text: entry[2].trim(), line });
+  out.problems.push(p);
+}
+
+function withReplacement(p: Problem, loose: LooseDate | null, line: number): Problem {
+  if (loose?.suggestion) p.replacement = { range: lineRange(line, loose.start, loose.end), text: loose.suggestion };
+  return p;
 }
 
 /**
@@ -197,52 +291,106 @@ function detachTexts(interactions: Interaction[]): void {
 // eslint-disable-next-line no-control-regex -- raw control characters are what JSON forbids
 const JSON_SAFE = /^[^"\\\x00-\x1f]*$/;
 
-function readTask(m: RegExpExecArray, lines: readonly string[], line: number, problems: Problem[]): Task {
-  const done = m[1] !== ' ';
-  let text = m[2];
+function readTask(line: string, offset: number, lines: readonly string[], lineNo: number, problems: Problem[]): Task {
+  const status = line[offset + 1];
+  // Obsidian Tasks: `x`/`X` done and `-` cancelled close a task; ` `, `/` (in progress) and any other status leave it open.
+  const done = status === 'x' || status === 'X' || status === '-';
+  let text = line.slice(offset + 3);
   let dueText: string | null = null;
   // In order of precedence, each syntax tried only when the one before is absent.
   let field: RegExpExecArray | null = null;
   let leading: RegExpExecArray | null = null;
-  const emoji = DUE_EMOJI.exec(text);
+  const emoji = text.includes('📅') ? DUE_EMOJI.exec(text) : null;
   if (emoji) {
     dueText = emoji[1];
     text = text.replace(emoji[0], '');
-  } else if ((field = DUE_FIELD.exec(text))) {
+  } else if ((field = dueField(text))) {
     dueText = field[1].trim();
     text = text.replace(field[0], '');
-  } else if ((leading = DATE_TOKEN.exec(text))) {
+  } else if ((leading = DATE_TOKEN.exec(text.trimStart()))) {
     dueText = leading[1];
-    text = text.slice(leading[0].length);
+    text = text.trimStart().slice(leading[0].length);
   }
   let due = null;
   if (dueText !== null) {
     const parsed = parseCalendarDate(dueText);
     if (parsed.ok) due = parsed.date;
     else {
-      const col = lines[line].indexOf(dueText);
-      problems.push(problem(ProblemCode.invalidDate, 'error', `Invalid due date '${dueText}': ${parsed.reason}.`,
-        lineRange(line, Math.max(col, 0), Math.max(col, 0) + dueText.length)));
+      const col = Math.max(lines[lineNo].indexOf(dueText, offset), 0);
+      const loose = readLooseDate(lines[lineNo], col);
+      problems.push(withReplacement(problem(ProblemCode.invalidDate, 'error', `Invalid due date '${dueText}': ${parsed.reason}.${didYouMean(loose)}`,
+        lineRange(lineNo, col, col + dueText.length)), loose, lineNo));
     }
   }
-  return { text: detach(text.replace(/\s+/g, ' ').trim()), due, done, line };
+  return { text: detach(text.replace(/\s+/g, ' ').trim()), due, done, status, line: lineNo };
 }
 
-function collectLinks(text: string, line: number, links: WikiLink[]): void {
-  WIKILINK.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = WIKILINK.exec(text)) !== null) {
-    const target = linkTarget(m[1]);
+/**
+ * The first `[due:: value]` (Dataview's inline field). Each `[due::` is tried with a
+ * sticky regex, and once one finds no `]` within reach, later ones before that point
+ * cannot either: a line of `[due:: ` repeated is read once, not once per occurrence.
+ */
+function dueField(text: string): RegExpExecArray | null {
+  if (!text.includes('::')) return null;
+  const lower = text.includes('[due::') ? text : text.toLowerCase();
+  let close = -1;
+  for (let at = lower.indexOf('[due::'); at !== -1; at = lower.indexOf('[due::', at + 1)) {
+    if (close < at) close = lower.indexOf(']', at);
+    if (close === -1) return null;
+    if (close - at > 54) continue;
+    DUE_FIELD_AT.lastIndex = at;
+    const m = DUE_FIELD_AT.exec(text);
+    if (m) return m;
+  }
+  return null;
+}
+
+function collectLinks(text: string, line: number, from: number, links: WikiLink[]): void {
+  const spans = codeSpans(text, from);
+  const found = wikiLinks(text, from, spans);
+  for (let k = 0; k < found.length; k += 4) {
+    const inner = text.slice(found[k + 2], found[k + 3]);
+    const target = linkTarget(inner);
     if (target === '') continue;
-    links.push({ target: detach(target), range: lineRange(line, m.index, m.index + m[0].length) });
+    const link: WikiLink = { target: detach(target), range: lineRange(line, found[k], found[k + 1]) };
+    const alt = linkAlias(inner);
+    if (alt !== null) link.alt = detach(alt);
+    links.push(link);
   }
 }
 
-const LINK_DECORATION = /[|#[\]]/;
+const LINK_DECORATION = /[|#^[\]]/;
 
-/** `Jane Smith#Log|Dr. Smith` → `Jane Smith`. */
+/** `Jane Smith#Log|Dr. Smith` → `Jane Smith`; `Jane Smith^block` → `Jane Smith`. */
 export function linkTarget(inner: string): string {
   // Most links are a plain name: then there is nothing to split off or strip.
   if (!LINK_DECORATION.test(inner)) return inner.trim();
-  return inner.split('|')[0].split('#')[0].replace(/^\[+|\]+$/g, '').trim();
+  return stripBrackets(withoutAnchor(inner.split('|')[0])).trim();
+}
+
+/** The right side of `[[a|b]]` read as a note name (Dendron's `[[label|target]]`), or null. */
+function linkAlias(inner: string): string | null {
+  const bar = inner.indexOf('|');
+  if (bar === -1) return null;
+  const alt = stripBrackets(withoutAnchor(inner.slice(bar + 1))).trim();
+  return alt === '' ? null : alt;
+}
+
+/** Without a `#heading` or `^block` part. */
+function withoutAnchor(text: string): string {
+  let end = text.length;
+  const hash = text.indexOf('#');
+  if (hash !== -1) end = hash;
+  const caret = text.indexOf('^');
+  if (caret !== -1 && caret < end) end = caret;
+  return text.slice(0, end);
+}
+
+/** `/^\[+|\]+$/g` without a regex: `\]+$` backtracks quadratically on a long run of `]`. */
+function stripBrackets(text: string): string {
+  let start = 0;
+  while (text.charCodeAt(start) === 91) start++;
+  let end = text.length;
+  while (end > start && text.charCodeAt(end - 1) === 93) end--;
+  return start === 0 && end === text.length ? text : text.slice(start, end);
 }

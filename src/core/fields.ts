@@ -1,6 +1,7 @@
 import { parseCalendarDate, parseCadence, type CalendarDate } from './dates';
 import { linkTarget } from './body';
 import { compact } from './frontmatter';
+import { didYouMean, readLooseDate } from './looseDates';
 import { ProblemCode, lineRange, problem } from './problems';
 import { MENTOR_KINDS, ROLES, STATUSES, type MentorKind, type Problem, type Role, type Status } from './types';
 
@@ -80,7 +81,15 @@ export class FieldReader {
     }
     const parsed = parseCalendarDate(text);
     if (!parsed.ok) {
-      this.report(key, ProblemCode.invalidDate, `Invalid date '${text}' in '${key}': ${parsed.reason}.`, 'error');
+      // Named as the user wrote it (`Follow up`, not `follow_up`), with the date it likely meant.
+      const lineNo = this.keyLines[key] ?? 0;
+      const line = this.lines[lineNo] ?? '';
+      const colon = line.indexOf(':');
+      const written = colon > 0 ? line.slice(0, colon).trim().replace(/^["']|["']$/g, '') : key;
+      const at = colon === -1 ? -1 : line.indexOf(text, colon + 1);
+      const loose = at === -1 ? null : readLooseDate(line, at);
+      this.report(key, ProblemCode.invalidDate, `Invalid date '${text}' in '${written}': ${parsed.reason}.${didYouMean(loose)}`, 'error');
+      if (loose?.suggestion) this.problems[this.problems.length - 1].replacement = { range: lineRange(lineNo, loose.start, loose.end), text: loose.suggestion };
       return null;
     }
     return parsed.date;

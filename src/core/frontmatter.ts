@@ -19,7 +19,6 @@ export interface Frontmatter {
 const OPEN = /^---[ \t]*$/;
 const OPEN_WITH_LANGUAGE = /^---[ \t]*([A-Za-z][\w-]*)[ \t]*$/;
 const CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
-const TOP_LEVEL_KEY = /^(?:"([^"]+)"|'([^']+)'|([^\s#:'"\-?[{][^:#]*?|-[^\s:][^:#]*?))[ \t]*:(?:[ \t]|$)/;
 /** A frontmatter block longer than this is not a note's metadata; it is reported, not parsed. */
 const MAX_FRONTMATTER_LINES = 5000;
 
@@ -80,19 +79,9 @@ export function readFrontmatter(lines: readonly string[]): Frontmatter {
   }
 
   scanKeys(lines, close, result);
-  let tabs = false;
-  for (let i = 1; i < close; i++) {
-    if (tabIndented(lines[i])) {
-      tabs = true;
-      result.problems.push(problem(ProblemCode.frontmatterTab, 'error',
-        'Tab used for indentation in frontmatter; YAML allows spaces only.', lineRange(i, 0, lines[i].length - lines[i].trimStart().length)));
-    }
-  }
-  if (tabs) {
-    result.broken = true;
-    result.data = {};
-    return result;
-  }
+  // Tabs are left to js-yaml, which accepts them where YAML does (a whitespace-only line,
+  // inside a block scalar or a quoted continuation); where it fails on a tab-indented
+  // line, the problem says so on that line.
 
   const simple = readSimpleYaml(lines, 1, close);
   if (simple !== null) {
@@ -122,6 +111,12 @@ export function readFrontmatter(lines: readonly string[]): Frontmatter {
       const col = Math.max(e.mark?.column ?? 0, 0);
       const reason = e.reason ?? e.message;
       const isAlias = /unidentified alias/.test(reason);
+      const tabLine = firstTabIndented(lines, 1, close, line);
+      if (tabLine !== -1) {
+        result.problems.push(problem(ProblemCode.frontmatterTab, 'error',
+          'Tab used for indentation in frontmatter; YAML allows spaces only.', lineRange(tabLine, 0, lines[tabLine].length - lines[tabLine].trimStart().length)));
+        return result;
+      }
       result.problems.push(problem(isAlias ? ProblemCode.frontmatterAlias : ProblemCode.frontmatterInvalid, 'error',
         isAlias ? 'YAML aliases are not allowed in frontmatter.' : `Invalid YAML in frontmatter: ${reason} (line ${line + 1}, column ${col + 1}).`,
         lineRange(line, Math.min(col, (lines[line] ?? '').length), (lines[line] ?? '').length)));
@@ -177,6 +172,14 @@ function tabIndented(line: string): boolean {
   return line.charCodeAt(i) === 9;
 }
 
+/** The tab-indented line js-yaml stopped at (or the one just before, where it reports the next line), or -1. */
+function firstTabIndented(lines: readonly string[], from: number, to: number, errorLine: number): number {
+  for (const i of [errorLine, errorLine - 1]) {
+    if (i >= from && i < to && tabIndented(lines[i]) && lines[i].trim() !== '') return i;
+  }
+  return -1;
+}
+
 /**
  * The mapping with its keys normalised. Keys of a note are usually normalised already
  * (`met_at`, `follow_up`): then the mapping itself is the answer and no copy is made.
@@ -215,9 +218,9 @@ function scanKeys(lines: readonly string[], close: number, result: Frontmatter):
     const end = wordKeyEnd(line);
     if (end !== -1) raw = line.slice(0, end);
     else {
-      const m = TOP_LEVEL_KEY.exec(line);
-      if (!m) continue;
-      raw = m[1] ?? m[2] ?? m[3] ?? '';
+      const key = topLevelKey(line);
+      if (key === null) continue;
+      raw = key;
     }
     const key = sharedKey(normalizeKey(raw));
     // Own keys only: a key named `constructor` or `__proto__` is not already "there".
@@ -230,6 +233,48 @@ function scanKeys(lines: readonly string[], close: number, result: Frontmatter):
       setOwn(result.keyLines, key, i);
     }
   }
+}
+
+/**
+ * A top-level key at the start of the line: `"quoted"`, `'quoted'`, or plain text up
+ * to the first `:` that is followed by a blank or the end (no `#` before it), without
+ * trailing blanks. Read by hand: the regex it replaces (a lazy `[^:#]*?` before
+ * `[ \t]*:`) took quadratic time on a long line of spaces.
+ */
+export function topLevelKey(line: string): string | null {
+  const first = line.charCodeAt(0);
+  let keyEnd: number;
+  let key: string;
+  if (first === 34 || first === 39) {
+    const close = line.indexOf(first === 34 ? '"' : "'", 1);
+    if (close <= 1) return null;
+    key = line.slice(1, close);
+    keyEnd = close + 1;
+  } else {
+    // Not a blank, `#`, `:`, a quote, `?`, `[` or `{`; `-` only when followed by a non-blank other than `:`.
+    if (first === 35 || first === 58 || first === 63 || first === 91 || first === 123 || first === 32 || first === 9 || Number.isNaN(first)) return null;
+    if (first === 45) {
+      const second = line.charCodeAt(1);
+      if (Number.isNaN(second) || second === 32 || second === 9 || second === 58) return null;
+    }
+    let i = 1;
+    for (; i < line.length; i++) {
+      const c = line.charCodeAt(i);
+      if (c === 35) return null;
+      if (c === 58) break;
+    }
+    if (i >= line.length) return null;
+    const after = line.charCodeAt(i + 1);
+    if (!(Number.isNaN(after) || after === 32 || after === 9)) return null;
+    let end = i;
+    while (end > 1 && (line.charCodeAt(end - 1) === 32 || line.charCodeAt(end - 1) === 9)) end--;
+    return line.slice(0, end);
+  }
+  let i = keyEnd;
+  while (line.charCodeAt(i) === 32 || line.charCodeAt(i) === 9) i++;
+  if (line.charCodeAt(i) !== 58) return null;
+  const after = line.charCodeAt(i + 1);
+  return Number.isNaN(after) || after === 32 || after === 9 ? key : null;
 }
 
 /**

@@ -4,7 +4,7 @@ import { normalizeKey, readFrontmatter } from './frontmatter';
 import { patientIdentifierProblems } from './privacy';
 import { attachSeasonFields } from './season/fields';
 import { readProject } from './projectFields';
-import { ProblemCode, compareProblems, wholeLine, problem } from './problems';
+import { MAX_PROBLEMS_PER_NOTE, ProblemCode, capProblems, compareProblems, lineRange, wholeLine, problem } from './problems';
 import type { Note, NoteBase, NoteKind } from './types';
 
 // Maps, not objects: a note's `type:` or folder must never find `constructor` or `__proto__`.
@@ -26,6 +26,9 @@ const FOLDER_KINDS: ReadonlyMap<string, NoteKind> = new Map(Object.entries<NoteK
   projects: 'project', research: 'project',
 }));
 
+/** A vault's own documentation (README.md, index.md) and the `notes/` folder are plain notes by design. */
+const DOCUMENT_NAMES = /(?:^|\/)(?:readme|index|changelog|license)\.md$|^notes\//i;
+
 export interface ParseOptions {
   /**
    * Look for likely patient identifiers (the `patient-identifier` problem, at `info`;
@@ -33,6 +36,8 @@ export interface ParseOptions {
    * of the parse, so a caller that will not show it should not pay for it.
    */
   patientIdentifiers?: boolean;
+  /** Report a note whose kind cannot be told (`unknown-note-kind`); on by default. */
+  reportUnknownKind?: boolean;
 }
 
 /** Splits on every line ending (LF, CRLF, lone CR) and reports which one the file uses. */
@@ -69,11 +74,23 @@ export function parseNote(path: string, text: string, options: ParseOptions = {}
   const fm = readFrontmatter(lines);
   const body = scanBody(lines, fm.bodyStart);
   const problems = [...fm.problems, ...body.problems];
-  if (options.patientIdentifiers) problems.push(...patientIdentifierProblems(lines));
+  let omitted = body.omitted;
+  if (options.patientIdentifiers) {
+    // In line order too: past the cap, the rest are only counted.
+    const found = patientIdentifierProblems(lines);
+    for (let k = 0; k < found.length && k < MAX_PROBLEMS_PER_NOTE; k++) problems.push(found[k]);
+    omitted += Math.max(found.length - MAX_PROBLEMS_PER_NOTE, 0);
+  }
   const f = new FieldReader(fm.data, fm.keyLines, lines, problems);
 
   let kind = kindFromPath(path);
   const typeText = scalarText(fm.data[normalizeKey('type')] ?? null);
+  if (kind === 'other' && !typeText && !fm.broken && options.reportUnknownKind !== false && !DOCUMENT_NAMES.test(path)) {
+    // Not silently ignored: say how to make the note count.
+    problems.push(problem(ProblemCode.unknownNoteKind, 'info',
+      "Rapport cannot tell what this note is, so it is not followed up. Add 'type: contact' (or conference, rotation, program; 'type: note' for a plain note) to its frontmatter, or move it to contacts/, conferences/, rotations/ or programs/.",
+      lineRange(0)));
+  }
   if (typeText) {
     const declared = TYPE_ALIASES.get(typeText.toLowerCase().replace(/[\s_]+/g, '-'));
     if (declared) kind = declared;
@@ -179,5 +196,6 @@ export function parseNote(path: string, text: string, options: ParseOptions = {}
   }
   attachSeasonFields(note, lines);
   problems.sort(compareProblems);
+  capProblems(problems, omitted);
   return note;
 }

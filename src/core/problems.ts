@@ -16,6 +16,9 @@ export const ProblemCode = {
   unknownMentor: 'unknown-mentor',
   unknownType: 'unknown-type',
   unknownInteraction: 'unknown-interaction-kind',
+  unreadableLogLine: 'unreadable-log-line',
+  unknownNoteKind: 'unknown-note-kind',
+  moreProblems: 'more-problems',
   unresolvedLink: 'unresolved-link',
   mergeConflict: 'merge-conflict',
   fileTooLarge: 'file-too-large',
@@ -50,4 +53,19 @@ export function atLeast(severity: Severity, threshold: Severity): boolean {
 
 export function compareProblems(a: Problem, b: Problem): number {
   return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.code.localeCompare(b.code);
+}
+
+/** At most this many problems per note are kept; the rest are counted in one last problem. */
+export const MAX_PROBLEMS_PER_NOTE = 100;
+
+/** Keeps the first `MAX_PROBLEMS_PER_NOTE` problems (sort them first), then one "and N more" problem. In place. */
+export function capProblems(problems: Problem[], alreadyOmitted = 0): Problem[] {
+  if (problems.length <= MAX_PROBLEMS_PER_NOTE && alreadyOmitted === 0) return problems;
+  const more = Math.max(problems.length - MAX_PROBLEMS_PER_NOTE, 0) + alreadyOmitted;
+  if (problems.length === 0) return problems;
+  if (problems.length > MAX_PROBLEMS_PER_NOTE) problems.length = MAX_PROBLEMS_PER_NOTE;
+  const last = problems[problems.length - 1].range.start.line;
+  problems.push(problem(ProblemCode.moreProblems, 'warning',
+    `…and ${more} more problem${more === 1 ? '' : 's'} in this note (only the first ${MAX_PROBLEMS_PER_NOTE} are listed).`, lineRange(last)));
+  return problems;
 }

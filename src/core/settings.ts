@@ -1,5 +1,6 @@
 import type { RuleParam } from './rules/descriptor';
 import type { Severity } from './types';
+import { templatesDirKey } from './vaultFs';
 
 /**
  * The follow-up engine's settings. The CLI reads them from `rapport.config.json`
@@ -34,6 +35,8 @@ export interface RapportSettings extends RuleParamValues {
   rules: Record<RuleCode, RuleSetting>;
   /** patient-identifier: the severity of likely patient identifiers in notes, or `off` to not look for them. */
   privacyGuard: Severity | 'off';
+  /** The vault folder (relative) of your own templates; never read as notes. `templates` by default, any case. */
+  templatesFolder: string;
   /** The application season's dates (`season` in `.rapport.json`); each unset until given. */
   season: SeasonDates;
   /** `aceps`: no rule suggests writing to a program's non-mentor faculty after your interview there. */
@@ -59,6 +62,7 @@ export const DEFAULT_SETTINGS: Readonly<RapportSettings> = Object.freeze({
   rules: deepFreeze(allRules({ enabled: true, severity: 'default' })),
   ...paramDefaults(),
   privacyGuard: 'info',
+  templatesFolder: 'templates',
   season: DEFAULT_SEASON,
   postInterviewPolicy: 'aceps',
 });
@@ -158,6 +162,11 @@ export function mergeSettings(partial: unknown): { settings: RapportSettings; er
     }
     if (key === 'postInterviewPolicy') {
       settings.postInterviewPolicy = readPostInterviewPolicy(value, errors) ?? settings.postInterviewPolicy;
+      continue;
+    }
+    if (key === 'templatesFolder') {
+      if (typeof value === 'string' && templatesDirKey(value) !== null) settings.templatesFolder = value.trim();
+      else errors.push(`'templatesFolder' should be a folder inside the vault, such as "templates" or "meta/Templates", not ${describe(value)}.`);
       continue;
     }
     if (key === 'privacyGuard') {

@@ -21,6 +21,8 @@ export interface Problem {
   range: Range;
   /** For follow-up problems: the day the action is (or was) due. */
   due?: CalendarDate;
+  /** A fix that needs no answer ("did you mean 2026-10-12?"): replace `range` with `text`. */
+  replacement?: { range: Range; text: string };
 }
 
 export type NoteKind = 'contact' | 'conference' | 'rotation' | 'program' | 'profile' | 'project' | 'other';
@@ -60,13 +62,21 @@ export interface Interaction {
 export interface Task {
   text: string;
   due: CalendarDate | null;
+  /** Closed: done (`[x]`, `[X]`) or cancelled (`[-]`). */
   done: boolean;
+  /**
+   * The status character as Obsidian Tasks reads it: ' ' to do, '/' in progress, 'x'/'X'
+   * done, '-' cancelled. Any other character is open (a custom status counts as to do).
+   */
+  status?: string;
   line: number;
 }
 
 export interface WikiLink {
   /** The target as written, without alias or heading: `[[Jane Smith|Dr. Smith]]` → `Jane Smith`. */
   target: string;
+  /** The other side of `[[a|b]]`: Dendron writes `[[label|target]]`, so either side may name the note. */
+  alt?: string;
   range: Range;
 }
 

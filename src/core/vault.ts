@@ -101,6 +101,8 @@ export class Vault {
   /** Link key → paths of the notes that refer to it. */
   private readonly referrers = new Map<string, Paths>();
   private readonly listeners = new Set<Listener>();
+  /** Link keys of the vault's other files (by path and by file name), so `[[report.pdf]]` resolves. */
+  private readonly attachments = new Set<string>();
   private readonly maxFileBytes: number;
   private readonly scheduler: Scheduler;
   private readonly parseOptions: ParseOptions;
@@ -125,6 +127,11 @@ export class Vault {
     this.referrers.clear();
     const listing = await this.fs.list();
     slicer.restart();
+    this.attachments.clear();
+    for (const path of listing.attachments ?? []) {
+      this.attachments.add(linkKey(path));
+      this.attachments.add(linkKey(path.slice(path.lastIndexOf('/') + 1)));
+    }
     let indexed = 0;
     for (let i = 0; i < listing.files.length; i++) {
       const { path } = listing.files[i];
@@ -279,9 +286,15 @@ export class Vault {
     const note = this.byPath.get(path);
     if (!note) return [];
     const unresolved = note.links
-      .filter((l) => !this.byKey.has(linkKey(l.target)))
+      .filter((l) => !this.names(l.target) && !(l.alt !== undefined && this.names(l.alt)))
       .map((l) => problem(ProblemCode.unresolvedLink, 'warning', `No note named '${l.target}' in the vault. Create it or fix the link.`, l.range));
     return unresolved.length === 0 ? note.problems : [...note.problems, ...unresolved].sort(compareProblems);
+  }
+
+  /** True when `target` names a note or another file of the vault. */
+  private names(target: string): boolean {
+    const key = linkKey(target);
+    return this.byKey.has(key) || this.attachments.has(key);
   }
 
   private noteFromRead(path: string, read: ReadResult): Note | null {

@@ -19,6 +19,8 @@ export interface Listing {
   files: FileEntry[];
   /** Markdown-named entries that are not read, each reported as a problem. */
   skipped: SkippedEntry[];
+  /** Every other file (attachments: .pdf, .png, Obsidian .base...): `[[links]]` to them resolve. */
+  attachments?: string[];
 }
 
 export type ReadResult =
@@ -38,7 +40,27 @@ const IGNORED_DIRS = new Set(['templates', 'node_modules']);
 
 /** Folders that never hold notes: dot-folders (.git, .obsidian, .vscode), templates/, node_modules/. */
 export function isIgnoredDir(name: string, depth: number): boolean {
-  return name.startsWith('.') || IGNORED_DIRS.has(name) || (depth === 0 && name === '_templates');
+  // Case-insensitive: Obsidian's core Templates plugin suggests `Templates/`.
+  const lower = name.toLowerCase();
+  return name.startsWith('.') || IGNORED_DIRS.has(lower) || (depth === 0 && lower === '_templates');
+}
+
+/**
+ * The vault's templates folder as a lower-case relative path (`rapport.templatesFolder`,
+ * `templates` by default), or null when the setting names no folder inside the vault.
+ * Compared case-insensitively: Obsidian's Templates plugin suggests `Templates/`.
+ */
+export function templatesDirKey(folder: string | undefined): string | null {
+  const slashed = (folder ?? 'templates').trim().replace(/\\/g, '/');
+  if (slashed.startsWith('/')) return null;
+  const parts = slashed.split('/').filter((p) => p !== '' && p !== '.');
+  if (parts.length === 0 || parts.some((p) => p === '..') || /^[a-z]:/i.test(parts[0])) return null;
+  return parts.join('/').toLowerCase();
+}
+
+/** True for a folder that never holds notes: `isIgnoredDir`, or the configured templates folder. */
+export function isIgnoredFolder(rel: string, name: string, depth: number, templatesKey: string | null): boolean {
+  return isIgnoredDir(name, depth) || (templatesKey !== null && rel.toLowerCase() === templatesKey);
 }
 
 export function isNoteFile(name: string): boolean {
@@ -50,6 +72,13 @@ export function isNotePath(path: string): boolean {
   const parts = path.split('/');
   const file = parts.pop() ?? '';
   return isNoteFile(file) && parts.every((dir, depth) => !isIgnoredDir(dir, depth));
+}
+
+/** True when no folder of the path is ignored (the file itself may be any kind). */
+export function isListedPath(path: string): boolean {
+  const parts = path.split('/');
+  parts.pop();
+  return parts.every((dir, depth) => !isIgnoredDir(dir, depth));
 }
 
 /** Looks at the first bytes the way git does: a NUL byte means binary. */
@@ -72,7 +101,8 @@ export class MemoryFs implements VaultFs {
 
   list(): Promise<Listing> {
     const files = [...this.files.keys(), ...this.vanishing].filter(isNotePath).sort().map((path) => ({ path }));
-    return Promise.resolve({ files, skipped: [...this.skipped] });
+    const attachments = [...this.files.keys()].filter((p) => !isNotePath(p) && isListedPath(p));
+    return Promise.resolve({ files, skipped: [...this.skipped], attachments });
   }
 
   read(path: string, maxBytes: number): Promise<ReadResult> {

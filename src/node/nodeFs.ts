@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { contains } from './vaultFinder';
 import { readCapped, type CappedRead } from './readCapped';
-import { isIgnoredDir, isNoteFile, type Listing, type ReadResult, type VaultFs } from '../core/vaultFs';
+import { isIgnoredFolder, isNoteFile, templatesDirKey, type Listing, type ReadResult, type VaultFs } from '../core/vaultFs';
 
 /**
  * The vault on disk. Reads are synchronous on purpose: for thousands of small files
@@ -13,9 +13,17 @@ export class NodeFs implements VaultFs {
   readonly root: string;
   private readonly realRoot: string;
 
-  constructor(root: string) {
+  private readonly templatesFolder: () => string | undefined;
+
+  /**
+   * `templatesFolder`: the vault's templates folder (setting `templatesFolder`), never read
+   * as notes; a function when the settings are read after the index is made.
+   */
+  constructor(root: string, options: { templatesFolder?: string | (() => string | undefined) } = {}) {
     this.root = path.resolve(root);
     this.realRoot = fs.realpathSync(this.root);
+    const folder = options.templatesFolder;
+    this.templatesFolder = typeof folder === 'function' ? folder : () => folder;
   }
 
   /** The walk is synchronous (see readSync); the promise is VaultFs's contract. */
@@ -24,7 +32,8 @@ export class NodeFs implements VaultFs {
   }
 
   private walk(): Listing {
-    const listing: Listing = { files: [], skipped: [] };
+    const templatesKey = templatesDirKey(this.templatesFolder());
+    const listing: Listing = { files: [], skipped: [], attachments: [] };
     // Iterative walk: no recursion depth to exhaust, and directory symlinks are never followed.
     const stack: { abs: string; rel: string; depth: number }[] = [{ abs: this.root, rel: '', depth: 0 }];
     while (stack.length > 0) {
@@ -38,10 +47,13 @@ export class NodeFs implements VaultFs {
       for (const entry of entries) {
         const rel = dir.rel === '' ? entry.name : `${dir.rel}/${entry.name}`;
         if (entry.isDirectory()) {
-          if (!isIgnoredDir(entry.name, dir.depth)) stack.push({ abs: path.join(dir.abs, entry.name), rel, depth: dir.depth + 1 });
+          if (!isIgnoredFolder(rel, entry.name, dir.depth, templatesKey)) stack.push({ abs: path.join(dir.abs, entry.name), rel, depth: dir.depth + 1 });
           continue;
         }
-        if (!isNoteFile(entry.name)) continue;
+        if (!isNoteFile(entry.name)) {
+          if (entry.isFile() && !entry.name.startsWith('.')) listing.attachments!.push(rel);
+          continue;
+        }
         if (entry.isFile()) {
           listing.files.push({ path: rel });
         } else if (entry.isSymbolicLink()) {

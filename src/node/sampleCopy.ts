@@ -11,9 +11,13 @@ const MAX_SAMPLE_FILE_BYTES = 1024 * 1024;
  * Every target folder is checked before anything is written: one that links out of the
  * destination (say a `contacts` link to elsewhere) refuses the whole copy, cleanly.
  * Existing files are kept as they are (`wx`). `transform` may change a file's text on
- * the way (e.g. to shift the sample's dates).
+ * the way (e.g. to shift the sample's dates); what `skip` names is not copied (the sample's manifest).
  */
-export function copyIntoVault(sourceDir: string, dest: string, transform: (rel: string, text: string) => string = (_r, t) => t): Guarded<{ written: string[]; kept: string[] }> {
+export function copyIntoVault(
+  sourceDir: string, dest: string,
+  transform: (rel: string, text: string) => string = (_r, t) => t,
+  skip: (rel: string) => boolean = () => false,
+): Guarded<{ written: string[]; kept: string[] }> {
   fs.mkdirSync(dest, { recursive: true });
   const files = new VaultFiles(dest);
   const plan: { rel: string; abs: string }[] = [];
@@ -21,6 +25,7 @@ export function copyIntoVault(sourceDir: string, dest: string, transform: (rel: 
   const walk = (dir: string, rel: string) => {
     for (const e of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
       const childRel = rel === '' ? e.name : `${rel}/${e.name}`;
+      if (skip(childRel)) continue;
       if (e.isDirectory()) {
         folders.add(childRel);
         walk(path.join(dir, e.name), childRel);

@@ -46,6 +46,9 @@ export class RapportConfig {
       const value = explicitValue(this.section, key);
       if (value !== undefined) overrides[key] = value;
     }
+    // A templates folder set in VS Code wins over the vault's; in Restricted Mode only the user's own counts.
+    const templates = vscode.workspace.isTrusted ? explicitValue(this.section, 'templatesFolder') : this.section.inspect('templatesFolder')?.globalValue;
+    if (templates !== undefined) overrides.templatesFolder = templates;
     for (const key of ['privacyGuard', 'postInterviewPolicy']) {
       const value = explicitValue(this.section, key);
       if (value !== undefined) overrides[key] = value;

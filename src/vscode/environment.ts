@@ -59,7 +59,8 @@ export interface RapportEnvironment {
   readonly clock: Clock;
   /** Whether there is a local disk to write to outside the workspace (sample vault, `.ics` files). */
   readonly localDisk: boolean;
-  vaultFs(root: vscode.Uri): VaultFs;
+  /** The vault's files; `templatesFolder` is never read as notes. */
+  vaultFs(root: vscode.Uri, templatesFolder?: () => string | undefined): VaultFs;
   noteFiles(root: vscode.Uri): NoteFiles;
   locateVault(config: RapportConfig): Maybe<VaultLocation>;
   loadVaultConfig(root: vscode.Uri): Maybe<VaultConfigRead>;

@@ -140,7 +140,7 @@ export class RapportHost implements vscode.Disposable {
       if (read.warning) void vscode.window.showWarningMessage(`Rapport: ${read.warning}`);
       return { registry: read.registry, contactTemplate: read.contactTemplate };
     };
-    const read = this.env.readTemplates(session?.rootUri, this.config.templatesFolder);
+    const read = this.env.readTemplates(session?.rootUri, session?.settings.templatesFolder ?? this.config.templatesFolder);
     if (!(read instanceof Promise)) {
       // The desktop reads a few small files at once: the cache is there before this returns.
       this.templateCache = accept(read);

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { DIAGNOSTIC_SOURCE, toWorkspaceEdit } from './convert';
+import { DIAGNOSTIC_SOURCE, toRange, toWorkspaceEdit } from './convert';
 import { redactEdit, setFrontmatterField, type EditResult } from '../core/edits';
 import { fromRange } from './convert';
 import { canMarkDone, markDoneEdit, noReplyNeededEdit, snoozeDate, snoozeEdit } from '../core/resolutions';
@@ -66,6 +66,19 @@ export class FollowUpQuickFixes implements vscode.CodeActionProvider {
       if (d.source === DIAGNOSTIC_SOURCE && code === PATIENT_IDENTIFIER_CODE) {
         // Proven like every edit: in the frontmatter, only the value holding the identifier may change.
         edit(`Redact (replace with ${REDACTED})`, redactEdit(text, fromRange(doc.validateRange(d.range)), REDACTED), d, true);
+        continue;
+      }
+      if (d.source === DIAGNOSTIC_SOURCE && (code === 'invalid-date' || code === 'unreadable-log-line')) {
+        // "Did you mean 2026-10-12?": the reader carried the replacement in the problem.
+        const fix = session.problems(path).find((p) => p.code === code && p.range.start.line === d.range.start.line && p.replacement)?.replacement;
+        if (fix) {
+          const a = new vscode.CodeAction(`Change to ${fix.text}`, vscode.CodeActionKind.QuickFix);
+          a.edit = new vscode.WorkspaceEdit();
+          a.edit.replace(doc.uri, toRange(fix.range), fix.text);
+          a.diagnostics = [d];
+          a.isPreferred = true;
+          actions.push(a);
+        }
         continue;
       }
       if (d.source !== DIAGNOSTIC_SOURCE || !(RULE_CODES as readonly string[]).includes(code)) continue;

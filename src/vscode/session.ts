@@ -78,7 +78,7 @@ export class VaultSession implements vscode.Disposable {
     this._today = this.clock.today();
     // No I/O here: the vault's settings file is read when indexing starts.
     this._settings = config.followUpSettings(undefined).settings;
-    this.vault = new Vault(env.vaultFs(rootUri), { parse: this.parseOptions });
+    this.vault = new Vault(env.vaultFs(rootUri, () => this._settings.templatesFolder), { parse: this.parseOptions });
     const onError = (e: unknown) => void vscode.window.showErrorMessage(`Rapport could not update the index: ${e instanceof Error ? e.message : String(e)}`);
     this.diskUpdates = new UpdatePolicy((batch, slicer) => this.flushDisk(batch, slicer), undefined, { onError });
     this.docUpdates = new UpdatePolicy((batch, slicer) => this.flushDocs(batch, slicer), undefined, { onError });
@@ -317,8 +317,10 @@ export class VaultSession implements vscode.Disposable {
 
   /** Re-reads settings and re-evaluates; asks for a new session when the index itself must change. */
   async settingsChanged(): Promise<void> {
+    const templatesBefore = this._settings.templatesFolder.toLowerCase();
     await this.loadSettings();
-    if ((this._settings.privacyGuard !== 'off') !== this.privacyScan) this.restartEmitter.fire();
+    // Either changes which files are notes and how they are read: that needs a fresh index.
+    if ((this._settings.privacyGuard !== 'off') !== this.privacyScan || this._settings.templatesFolder.toLowerCase() !== templatesBefore) this.restartEmitter.fire();
     else await this.reevaluateAllSliced();
   }
 

@@ -12,7 +12,12 @@
 //   2. restricted: the *.restricted.itest.js files, if any, with Workspace Trust on, so the
 //                  workspace is in Restricted Mode (code-server only: runTests always passes
 //                  --disable-workspace-trust to desktop VS Code)
-// Each run opens a fresh temp copy of examples/vault (or RAPPORT_ITEST_WORKSPACE_SOURCE) as the folder.
+// Each run opens a fresh temp copy of examples/vault (or RAPPORT_ITEST_WORKSPACE_SOURCE, copied as
+// it is) as the folder, and pins the extension host's today (RAPPORT_TODAY). The sample is copied
+// by the built CLI (`rapport init --sample --today D`), so its story is moved to the pinned day:
+//   trusted run:    RAPPORT_ITEST_TODAY, default 2026-11-25, the sample's story day (no move)
+//   restricted run: RAPPORT_ITEST_FAR_TODAY, default 2028-02-29, 461 days later, a leap day out
+//                   of the ERAS season: the sample-story test checks the story reads the same there
 // The tests see RAPPORT_ITEST_MODE ('trusted' | 'restricted') and RAPPORT_ITEST_WORKSPACE.
 // RAPPORT_ITEST_EXTENSION_PATH overrides the extension folder (default: this repo).
 'use strict';
@@ -20,6 +25,7 @@
 const fs = require('fs');
 const os = require('os');
 const path = require('path');
+const { execFileSync } = require('child_process');
 const { runTests } = require('@vscode/test-electron');
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -43,10 +49,17 @@ function listTests() {
   return found;
 }
 
-function makeWorkspace() {
-  const source = path.resolve(ROOT, process.env.RAPPORT_ITEST_WORKSPACE_SOURCE || path.join('examples', 'vault'));
+/** A fresh workspace: the sample moved to `today` by the built CLI, or RAPPORT_ITEST_WORKSPACE_SOURCE as it is. */
+function makeWorkspace(today) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-itest-workspace-'));
-  if (fs.existsSync(source)) fs.cpSync(source, dir, { recursive: true });
+  const own = process.env.RAPPORT_ITEST_WORKSPACE_SOURCE;
+  if (own) {
+    const source = path.resolve(ROOT, own);
+    if (fs.existsSync(source)) fs.cpSync(source, dir, { recursive: true });
+    return dir;
+  }
+  // into the new, empty temp folder: init refuses anything else
+  execFileSync(process.execPath, [path.join(EXTENSION, 'dist', 'cli.js'), 'init', dir, '--sample', '--today', today], { stdio: ['ignore', 'ignore', 'inherit'] });
   return dir;
 }
 
@@ -61,16 +74,18 @@ process.on('SIGTERM', () => {
 });
 
 const ITEST_TODAY = process.env.RAPPORT_ITEST_TODAY || '2026-11-25';
+const FAR_TODAY = process.env.RAPPORT_ITEST_FAR_TODAY || '2028-02-29';
 
 async function runOne(mode) {
-  const workspace = makeWorkspace();
+  const today = mode === 'restricted' ? FAR_TODAY : ITEST_TODAY;
+  const workspace = makeWorkspace(today);
   currentWorkspace = workspace;
   const results = path.join(os.tmpdir(), `rapport-itest-results-${process.pid}-${mode}.json`);
   fs.rmSync(results, { force: true });
-  // Today is an input: the extension host lives on the sample vault's story day, whatever the machine's date.
-  const env = { RAPPORT_ITEST_MODE: mode, RAPPORT_ITEST_WORKSPACE: workspace, RAPPORT_ITEST_RESULTS: results, RAPPORT_TODAY: ITEST_TODAY };
+  // Today is an input: the extension host lives on the day the workspace's story was moved to, whatever the machine's date.
+  const env = { RAPPORT_ITEST_MODE: mode, RAPPORT_ITEST_WORKSPACE: workspace, RAPPORT_ITEST_RESULTS: results, RAPPORT_TODAY: today };
   if (mode === 'restricted') env.RAPPORT_WORKSPACE_TRUST = '1';
-  console.log(`\n=== integration tests (${mode}) in ${desktop ? 'desktop VS Code' : 'code-server'} ===`);
+  console.log(`\n=== integration tests (${mode}, today ${today}) in ${desktop ? 'desktop VS Code' : 'code-server'} ===`);
   try {
     await runTests({
       ...(desktop
@@ -106,6 +121,10 @@ async function main() {
   }
   if (!fs.existsSync(path.join(EXTENSION, 'dist', 'extension.js'))) {
     console.error('warning: dist/extension.js not found (npm run build): the extension cannot activate');
+  }
+  if (!process.env.RAPPORT_ITEST_WORKSPACE_SOURCE && !fs.existsSync(path.join(EXTENSION, 'dist', 'cli.js'))) {
+    console.error('dist/cli.js not found: run npm run build first (it copies the sample vault)');
+    return 1;
   }
   if (!desktop) fs.chmodSync(SHIM, 0o755);
 

@@ -3,7 +3,9 @@
 // driven by Debian's headless Chromium through playwright-core.
 //
 // Starts the extension exactly as `npm start` does (scripts/start.js: the packed .vsix installed
-// offline, a fresh copy of examples/vault, Workspace Trust off), then checks, step by step:
+// offline, a fresh copy of examples/vault, Workspace Trust off), with today pinned — the sample's
+// story day, or RAPPORT_UI_TODAY (the copy's story moves to that day) — for the extension host
+// and every CLI call, so that no step depends on the machine's date; then checks, step by step:
 // the Rapport icon in the activity bar, the Network view's groups and counts, an overdue
 // follow-up in the Problems panel, and its "Snooze 1 week" quick fix; then the Network view in
 // the light and high-contrast themes. Expected values come from the CLI run on the same vault
@@ -24,6 +26,10 @@ const ROOT = path.resolve(__dirname, '..', '..');
 const SHOTS = path.join(ROOT, 'test-results', 'ui');
 const README_SHOTS = path.join(ROOT, 'media', 'screenshots');
 const VIEWPORT = { width: 1400, height: 900 };
+// The day the whole test lives on: by default the sample's story day (so the README's screenshots
+// match its examples), or any other day: the sample copy is moved to it.
+const STORY_DAY = JSON.parse(fs.readFileSync(path.join(ROOT, 'examples', 'vault', '.rapport-sample.json'), 'utf8')).storyDay;
+const TODAY = process.env.RAPPORT_UI_TODAY || STORY_DAY;
 const THEMES = { dark: 'Default Dark Modern', light: 'Default Light Modern', hc: 'Default High Contrast' };
 // the class the workbench puts on its root element for each kind of theme
 const THEME_CLASS = { dark: 'vs-dark', light: 'vs', hc: 'hc-black' };
@@ -64,9 +70,9 @@ async function shot(page, name) {
   return file;
 }
 
-/** The CLI's view of the same vault: what the views should show. */
+/** The CLI's view of the same vault on the same day: what the views should show. */
 function cli(args) {
-  return JSON.parse(execFileSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), ...args, '--format', 'json'], { encoding: 'utf8' }));
+  return JSON.parse(execFileSync(process.execPath, [path.join(ROOT, 'dist', 'cli.js'), ...args, '--format', 'json'], { encoding: 'utf8', env: { ...process.env, RAPPORT_TODAY: TODAY } }));
 }
 
 /** A contact whose explicit follow_up date has passed: the Snooze quick fix applies to it. */
@@ -108,6 +114,7 @@ async function main() {
 
   const app = await startRapport({
     log,
+    today: TODAY,
     settings: {
       'workbench.colorTheme': THEMES.dark,
       'window.autoDetectColorScheme': false,

@@ -82,3 +82,24 @@ describe('agenda', () => {
     assert.match(formatAgenda(buildAgenda(vault, '2026-11-25', DEFAULT_SETTINGS)), /Overdue \(0\)\n {2}nothing\n/);
   });
 });
+
+describe('agenda: what it could not read', () => {
+  it('says when notes have problems instead of "on track", and counts them in JSON', async () => {
+    const broken = await vaultOf({
+      'contacts/broken.md': '---\nname: [unclosed\nfollow_up: 2026-11-20\n---\n',
+      'contacts/fine.md': note(['name: Fay Fine']),
+    });
+    const agenda = buildAgenda(broken, '2026-11-25', DEFAULT_SETTINGS, 7);
+    assert.deepStrictEqual(agenda.unread, { notes: 1, problems: 1 });
+    const text = formatAgenda(agenda);
+    assert.match(text, /1 problem in 1 note could not be read, so their follow-ups may be missing here: run rapport check\.\n$/);
+    assert.doesNotMatch(text, /on track/);
+  });
+
+  it('says "on track" only when nothing is due and every note was read', async () => {
+    const clean = await vaultOf({ 'contacts/fine.md': note(['name: Fay Fine']) });
+    const agenda = buildAgenda(clean, '2026-11-25', DEFAULT_SETTINGS, 7);
+    assert.deepStrictEqual(agenda.unread, { notes: 0, problems: 0 });
+    assert.match(formatAgenda(agenda), /Every relationship is on track\.\n$/);
+  });
+});

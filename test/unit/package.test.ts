@@ -125,8 +125,8 @@ const skip = process.env.RAPPORT_SKIP_PACKAGE_TEST === '1';
       || /\.(ts|map|vsix|tsbuildinfo)$/.test(f)
       || /(^|\/)(tsconfig\.json|eslint\.config\.mjs|esbuild\.js|package-lock\.json|\.vscodeignore|\.gitignore|\.mocharc\.json)$/.test(f));
     assert.deepStrictEqual(unwanted, []);
-    // the only dotfile is the sample vault's own settings file
-    assert.deepStrictEqual(files.filter((f) => f.split('/').some((part) => part.startsWith('.'))), ['examples/vault/.rapport.json']);
+    // the only dotfiles are the sample vault's own settings file and its manifest (its story day, read by Create Vault from Sample)
+    assert.deepStrictEqual(files.filter((f) => f.split('/').some((part) => part.startsWith('.'))).sort(), ['examples/vault/.rapport-sample.json', 'examples/vault/.rapport.json']);
     // dist/ holds the three bundles and nothing else (no web-test variant)
     assert.deepStrictEqual(files.filter((f) => f.startsWith('dist/')).sort(), ['dist/cli.js', 'dist/extension.js', 'dist/web/extension.js']);
   });

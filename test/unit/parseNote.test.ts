@@ -172,7 +172,7 @@ describe('parseNote safety', () => {
 
   it('reports an invalid log date and an unknown interaction kind', () => {
     const note = parseNote('contacts/x.md', '---\nname: A\n---\n## Interactions\n- 2026-02-31 met: x\n- 2026-03-01 telepathy: y\n- not a dated line\n');
-    assert.deepStrictEqual(note.problems.map((p) => [p.code, p.range.start.line]), [['invalid-date', 4], ['unknown-interaction-kind', 5]]);
+    assert.deepStrictEqual(note.problems.map((p) => [p.code, p.range.start.line]), [['invalid-date', 4], ['unknown-interaction-kind', 5], ['unreadable-log-line', 6]]);
   });
 
   it('does not stall on pathological markdown', function () {

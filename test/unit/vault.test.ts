@@ -150,3 +150,19 @@ describe('Vault index, second-degree neighbours', () => {
     assert.deepStrictEqual(change.changed.sort(), ['contacts/faculty.md', 'programs/lakeshore.md', 'rotations/lakeshore-away.md']);
   });
 });
+
+describe('Vault links of issue 12', () => {
+  it('resolves Dendron [[label|target]], attachments, and skips Templates/ and dot-folders', async () => {
+    const { MemoryFs } = await import('../../src/core/vaultFs');
+    const { Vault } = await import('../../src/core/vault');
+    const fs = new MemoryFs({
+      'contacts/jane.md': '---\nname: Jane\n---\nSee [[Dr. Jane|jane]], [[report.pdf]], [[files/photo.jpg]], [[board.base]] and [[Nobody]].\n',
+      'files/report.pdf': 'x', 'files/photo.jpg': 'x', 'board.base': 'x',
+      'Templates/contact.md': '---\nname: T\n---\n', '.obsidian/x.md': 'x',
+    });
+    const vault = new Vault(fs);
+    await vault.scan();
+    assert.deepStrictEqual(vault.paths(), ['contacts/jane.md']);
+    assert.deepStrictEqual(vault.problemsFor('contacts/jane.md').map((p) => p.message), ["No note named 'Nobody' in the vault. Create it or fix the link."]);
+  });
+});

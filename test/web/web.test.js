@@ -61,7 +61,7 @@ async function main() {
   const vsix = await buildWebOnlyVsix();
   assert(vsix.manifest.browser && !vsix.manifest.main, 'the test package must have a browser entry and no main');
   log(`browser-only package ${path.basename(vsix.file)} (${((Date.now() - t0) / 1000).toFixed(1)}s)`);
-  const vault = copySampleVault();
+  const vault = copySampleVault({ today: TODAY }); // the story moved to the pinned day (a no-op on the story day)
   let host;
   let browser;
   const stopAll = async () => {

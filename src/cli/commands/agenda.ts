@@ -1,4 +1,4 @@
-import { agendaItems, buildAgenda, formatAgenda } from '../../core/agenda';
+import { buildAgenda, formatAgenda } from '../../core/agenda';
 import { UsageError, flag, parseCommandArgs, type ParsedArgs } from '../args';
 import type { Command } from '../io';
 import { loadVault, todayArg, vaultArg } from '../vaultLoader';
@@ -26,7 +26,6 @@ export const agendaCommand: Command = {
       io.out(JSON.stringify(agenda, null, 2) + '\n');
     } else {
       io.out(formatAgenda(agenda));
-      if (agendaItems(agenda).length === 0) io.out('Nothing to follow up. Every relationship is on track.\n');
     }
     return 0;
   },

@@ -34,6 +34,14 @@ const SOURCE_LABEL: Record<ImportedPerson['source'], string> = { linkedin: 'Link
  * owes a follow-up email this week. Free-text notes go in a block quote, so nothing
  * in them can be read as a task, a log entry, a heading or a conflict marker.
  */
+/**
+ * A line that starts no block inside the quote: a quote shows list items and headings
+ * like anywhere else, so their markers are backslash-escaped (`\- [ ] x` is text).
+ */
+function inertLine(line: string): string {
+  return line.replace(/^([ \t]*)([-*+#>]|\d{1,9}(?=[.)]))/, (_, blanks: string, marker: string) => (/\d/.test(marker) ? `${blanks}${marker}\\` : `${blanks}\\${marker}`));
+}
+
 export function importedContactText(p: ImportedPerson, role: RoleGuess, today: CalendarDate): string {
   const base = newContactText({ name: wellFormed(p.name), role: role.role, institution: p.institution === null ? null : wellFormed(p.institution) });
   const lines = base.split('\n');
@@ -84,6 +92,6 @@ export function importedContactText(p: ImportedPerson, role: RoleGuess, today: C
   if (extras.length > 0) lines.push(...extras, '');
   let notes = p.notes;
   if (notes !== null && notes.length > MAX_NOTES_CHARS) notes = `${Array.from(notes).slice(0, MAX_NOTES_CHARS).join('')}\n…(cut at ${MAX_NOTES_CHARS} characters)`;
-  if (notes !== null) lines.push(...notes.split('\n').map((l) => (l === '' ? '>' : `> ${bodyText(l)}`)), '');
+  if (notes !== null) lines.push(...notes.split('\n').map((l) => (l === '' ? '>' : `> ${inertLine(bodyText(l))}`)), '');
   return lines.join('\n');
 }

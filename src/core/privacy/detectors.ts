@@ -278,7 +278,8 @@ const findAges: Detector = (ctx, out) => {
 
 // ---------------------------------------------------------------- rooms and beds
 
-const ROOM = /(?<![A-Za-z])(room|rm|bed|bay)\.?[ \t]{0,2}(?:(?:#|no\.?|number)[ \t]{0,2})?([A-Za-z]?\d{1,4}[A-Za-z]?)(?![\w-]|[.:]\d)/gi;
+// Not after a letter, digit, `_` or `-`: `4bed12`, `3f2a-bed7` are hex ids and Dendron ids, not a bed.
+const ROOM = /(?<![A-Za-z0-9_-])(room|rm|bed|bay)\.?[ \t]{0,2}(?:(?:#|no\.?|number)[ \t]{0,2})?([A-Za-z]?\d{1,4}[A-Za-z]?)(?![\w-]|[.:]\d)/gi;
 
 const findRooms: Detector = (ctx, out) => {
   const { line } = ctx;

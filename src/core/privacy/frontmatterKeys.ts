@@ -1,4 +1,4 @@
-import { normalizeKey } from '../frontmatter';
+import { normalizeKey, topLevelKey } from '../frontmatter';
 
 /**
  * Frontmatter fields that hold the note's own contact details (a faculty member's
@@ -14,7 +14,6 @@ const SELF_KEYS: ReadonlySet<string> = new Set([
 
 const OPEN = /^---[ \t]*$/;
 const CLOSE = /^(?:---|\.\.\.)[ \t]*$/;
-const TOP_LEVEL_KEY = /^(?:"([^"]{1,100})"|'([^']{1,100})'|([^\s#:'"\-?[{][^:#]{0,100}?))[ \t]*:(?:[ \t]|$)/;
 const CONTINUATION = /^[ \t-]/;
 
 function isDelimiterStart(c: number): boolean {
@@ -33,9 +32,10 @@ export function ownContactLines(lines: readonly string[]): Set<number> {
   let inSelfKey = false;
   for (let i = 1; i < close; i++) {
     const line = lines[i];
-    const key = TOP_LEVEL_KEY.exec(line);
-    if (key) {
-      inSelfKey = SELF_KEYS.has(normalizeKey(key[1] ?? key[2] ?? key[3]));
+    // The reader's own key scan (linear; the bounded lazy regex it replaces was 100x the line).
+    const key = topLevelKey(line);
+    if (key !== null) {
+      inSelfKey = SELF_KEYS.has(normalizeKey(key));
     } else if (!CONTINUATION.test(line) && line.trim() !== '') {
       // Not a key and not a continuation: whatever it is, it is not the contact's field.
       inSelfKey = false;

@@ -6,8 +6,8 @@ import { processClock } from '../../node/clock';
 import { loadVaultConfig } from '../../node/config';
 import { loadRememberedMapping, readImportFile, rememberMapping, writePlannedNotes } from '../../node/importFile';
 import { NodeFs } from '../../node/nodeFs';
-import { copyIntoVault } from '../../node/sampleCopy';
 import { VaultFiles } from '../../node/vaultFiles';
+import { copySampleVault } from '../../node/vaultInit';
 import { readTemplateDir } from '../../node/templateLoader';
 import type { NoteFiles, RapportEnvironment } from '../environment';
 import { contains } from '../../node/vaultFinder';
@@ -23,7 +23,7 @@ export function nodeEnvironment(context: vscode.ExtensionContext): RapportEnviro
     kind: 'node',
     clock: processClock(),
     localDisk: true,
-    vaultFs: (root) => new NodeFs(root.fsPath),
+    vaultFs: (root, templatesFolder) => new NodeFs(root.fsPath, { templatesFolder }),
     noteFiles: (root) => guardedFiles(root.fsPath),
     locateVault: (config) => {
       const found = locateVault(config);
@@ -71,13 +71,16 @@ function guardedFiles(root: string): NoteFiles {
   };
 }
 
-/** Copies the bundled sample; asks before using a non-empty folder and never overwrites a file. */
+/**
+ * Copies the bundled sample with its story moved to today (as `rapport init --sample` does);
+ * asks before using a non-empty folder and never overwrites a file.
+ */
 async function copySample(extensionUri: vscode.Uri, dest: string, confirm: (existing: number) => Promise<boolean>): Promise<boolean> {
   const source = path.join(extensionUri.fsPath, 'examples', 'vault');
   fs.mkdirSync(dest, { recursive: true });
   const existing = fs.readdirSync(dest).filter((n) => !n.startsWith('.'));
   if (existing.length > 0 && !(await confirm(existing.length))) return false;
-  const copied = copyIntoVault(source, dest);
+  const copied = copySampleVault(dest, processClock().today(), source);
   if (!copied.ok) {
     void vscode.window.showErrorMessage(`Rapport: the sample vault was not copied: ${copied.reason}.`);
     return false;

@@ -31,7 +31,7 @@ export function webEnvironment(clock: Clock = clockFrom(undefined)): RapportEnvi
     kind: 'web',
     clock,
     localDisk: false,
-    vaultFs: (root) => new WorkspaceFs(root),
+    vaultFs: (root, templatesFolder) => new WorkspaceFs(root, templatesFolder),
     noteFiles: (root) => ({
       // workspace.fs has no links out of the vault nor device files: every note may be edited
       editRefusal: () => null,

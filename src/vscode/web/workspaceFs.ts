@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isIgnoredDir, isNoteFile, looksBinary, type Listing, type ReadResult, type VaultFs } from '../../core/vaultFs';
+import { isIgnoredFolder, isNoteFile, templatesDirKey, looksBinary, type Listing, type ReadResult, type VaultFs } from '../../core/vaultFs';
 
 /** How many reads are in flight at once: on a remote file system each is a network round trip. */
 const PARALLEL_READS = 16;
@@ -15,13 +15,15 @@ export class WorkspaceFs implements VaultFs {
   private position = new Map<string, number>();
   private maxBytes = 0;
 
-  constructor(readonly root: vscode.Uri) {}
+  /** The vault's templates folder, asked at each listing: the settings are read after the index is made. */
+  constructor(readonly root: vscode.Uri, private readonly templatesFolder: () => string | undefined = () => undefined) {}
 
   private uri(rel: string): vscode.Uri {
     return vscode.Uri.joinPath(this.root, ...rel.split('/'));
   }
 
   async list(): Promise<Listing> {
+    const templatesKey = templatesDirKey(this.templatesFolder());
     const listing: Listing = { files: [], skipped: [] };
     const stack: { rel: string; depth: number }[] = [{ rel: '', depth: 0 }];
     while (stack.length > 0) {
@@ -36,7 +38,7 @@ export class WorkspaceFs implements VaultFs {
         const rel = dir.rel === '' ? name : `${dir.rel}/${name}`;
         const link = (type & vscode.FileType.SymbolicLink) !== 0;
         if ((type & vscode.FileType.Directory) !== 0) {
-          if (!link && !isIgnoredDir(name, dir.depth)) stack.push({ rel, depth: dir.depth + 1 });
+          if (!link && !isIgnoredFolder(rel, name, dir.depth, templatesKey)) stack.push({ rel, depth: dir.depth + 1 });
           continue;
         }
         if (!isNoteFile(name)) continue;
