@@ -7,7 +7,8 @@
 import { performance } from 'perf_hooks';
 import ICAL from 'ical.js';
 import Papa from 'papaparse';
-import { parseCsv, planImport, readImport } from '../src/core/import';
+import { planImport, readImport } from '../src/core/import';
+import { parseCsv } from '../src/core/import/csv';
 import { cardTexts, parseVCards } from '../src/core/import/vcard';
 import { Vault } from '../src/core/vault';
 import { MemoryFs } from '../src/core/vaultFs';
@@ -43,7 +44,7 @@ function vcards(rows: number): string {
 async function vaultWith(existing: number): Promise<Vault> {
   const files: Record<string, string> = {};
   for (let i = 0; i < existing; i++) files[`contacts/existing-${i}.md`] = `---\nname: Person${i * 5} Müller-${i * 5}, MD\nemail: p${i * 5}@example.org\n---\n`;
-  const vault = new Vault(new MemoryFs(files), { yieldToHost: async () => undefined });
+  const vault = new Vault(new MemoryFs(files), { yieldToHost: () => Promise.resolve() });
   await vault.scan();
   return vault;
 }

@@ -7,6 +7,7 @@ import { loadSettingsOrWarn } from '../node/config';
 import { NodeFs } from '../node/nodeFs';
 import { entriesOf, serializeIndex } from '../core/snapshot';
 import { cacheFileFor, keepOutputs, readCache, writeCache, type CachedOutput } from '../node/indexCache';
+import { VAULT_MARKERS_TEXT, findVaultUp } from '../node/vaultFinder';
 import { UsageError, flag, type ParsedArgs } from './args';
 import type { CliIO } from './io';
 
@@ -16,25 +17,38 @@ export interface LoadedVault {
   settings: RapportSettings;
 }
 
-/** Reads the vault's settings, then the vault, parsed the way those settings ask. */
-export async function loadVault(dir: string | undefined, io: CliIO): Promise<LoadedVault> {
-  const root = vaultRoot(dir, io);
-  const settings = loadSettingsOrWarn(root, (t) => io.err(t));
-  const vault = new Vault(new NodeFs(root, { templatesFolder: settings.templatesFolder }), { yieldToHost: async () => undefined, parse: { patientIdentifiers: settings.privacyGuard !== 'off' } });
-  await vault.scan();
-  return { vault, root, settings };
+/**
+ * The vault's folder: the one given (relative to where the user stands), else the folder
+ * holding `from` (a file the user named, such as a contact) or the current folder, or
+ * the nearest parent that looks like a vault. Never a scan of a folder that is no vault.
+ */
+export function vaultRoot(dir: string | undefined, io: CliIO, from?: string): string {
+  if (dir !== undefined) {
+    const root = path.resolve(io.cwd, dir);
+    let st: fs.Stats;
+    try {
+      st = fs.statSync(root);
+    } catch {
+      throw new UsageError(`no vault at ${root}`);
+    }
+    if (!st.isDirectory()) throw new UsageError(`${root} is not a folder`);
+    return root;
+  }
+  const start = from === undefined ? io.cwd : path.resolve(io.cwd, from);
+  const found = findVaultUp(start);
+  if (found === null) {
+    throw new UsageError(`${start} is not in a vault (no ${VAULT_MARKERS_TEXT} there or in a parent folder); give the vault's folder`);
+  }
+  return found;
 }
 
-function vaultRoot(dir: string | undefined, io: CliIO): string {
-  const root = path.resolve(io.cwd, dir ?? '.');
-  let st: fs.Stats;
-  try {
-    st = fs.statSync(root);
-  } catch {
-    throw new UsageError(`no vault at ${root}`);
-  }
-  if (!st.isDirectory()) throw new UsageError(`${root} is not a folder`);
-  return root;
+/** Reads the vault's settings, then the vault, parsed the way those settings ask. */
+export async function loadVault(dir: string | undefined, io: CliIO, from?: string): Promise<LoadedVault> {
+  const root = vaultRoot(dir, io, from);
+  const settings = loadSettingsOrWarn(root, (t) => io.err(t));
+  const vault = new Vault(new NodeFs(root, { templatesFolder: settings.templatesFolder }), { yieldToHost: () => Promise.resolve(), parse: { patientIdentifiers: settings.privacyGuard !== 'off' } });
+  await vault.scan();
+  return { vault, root, settings };
 }
 
 /**
@@ -45,7 +59,7 @@ function vaultRoot(dir: string | undefined, io: CliIO): string {
  * Rapport build, its output is printed again; otherwise the snapshot's notes are restored,
  * only the changed ones read, `body` runs, and the cache is rewritten.
  */
-export async function withVault(dir: string | undefined, io: CliIO, cache: boolean, argv: readonly string[], body: (loaded: LoadedVault, io: CliIO) => Promise<number>): Promise<number> {
+export async function withVault(dir: string | undefined, io: CliIO, cache: boolean, argv: readonly string[], body: (loaded: LoadedVault, io: CliIO) => number | Promise<number>): Promise<number> {
   if (!cache) return body(await loadVault(dir, io), io);
   const root = vaultRoot(dir, io);
   const settings = loadSettingsOrWarn(root, (t) => io.err(t));
@@ -55,7 +69,7 @@ export async function withVault(dir: string | undefined, io: CliIO, cache: boole
   const identity = { vault: realRoot, parse: `patientIdentifiers=${parse.patientIdentifiers};build=${buildStamp()}` };
   const key = JSON.stringify([argv, io.today(), io.cwd, settings]);
   const file = cacheFileFor(realRoot);
-  const vault = new Vault(nodeFs, { yieldToHost: async () => undefined, parse });
+  const vault = new Vault(nodeFs, { yieldToHost: () => Promise.resolve(), parse });
   const listing = await nodeFs.list();
   const read = file === null ? null : readCache(file, identity, nodeFs, listing);
   const unchanged = read !== null && read.changed.length === 0 && read.removed.length === 0 && listing.skipped.length === 0;
@@ -99,4 +113,10 @@ export function todayArg(args: ParsedArgs, io: CliIO): CalendarDate {
   if (given === undefined) return io.today();
   if (!isCalendarDate(given)) throw new UsageError(`--today must be a date as YYYY-MM-DD, not '${given}'`);
   return given;
+}
+
+/** The one VAULT positional a command takes, if given. */
+export function vaultArg(args: ParsedArgs): string | undefined {
+  if (args.positionals.length > 1) throw new UsageError(`one vault at a time: unexpected '${args.positionals[1]}'`);
+  return args.positionals[0];
 }

@@ -22,7 +22,3 @@ export const ADVERSARIAL_PIECES: Readonly<Record<string, (n: number) => string>>
   'log entry dashes': (n) => `## Log\n- 2026-01-01 ${'- '.repeat(n / 2)}`,
   'tabs and markers': (n) => '\t> -\t1.\t'.repeat(n / 9) + 'x',
 };
-
-export function adversarialNote(piece: string, bytes: number): string {
-  return ADVERSARIAL_PIECES[piece](bytes);
-}

@@ -17,29 +17,30 @@ import { HTML_BLOCK_CLOSE, htmlBlockStart } from './htmlBlocks';
  * generated corpus: see test/unit/blocks-oracle.test.ts.
  */
 
-export const enum LineKind {
-  Blank = 0,
+export const LineKind = {
+  Blank: 0,
   /** A paragraph line (also a lazy continuation line). */
-  Paragraph = 1,
+  Paragraph: 1,
   /** An ATX heading (`## Log`). */
-  Heading = 2,
+  Heading: 2,
   /** A setext heading's underline (`===` or `---` under a paragraph). */
-  SetextUnderline = 3,
-  ThematicBreak = 4,
+  SetextUnderline: 3,
+  ThematicBreak: 4,
   /** Inside a fenced code block, its fences included. */
-  FencedCode = 5,
-  IndentedCode = 6,
+  FencedCode: 5,
+  IndentedCode: 6,
   /** Inside an HTML block of kind 1 or 3–7. */
-  Html = 7,
+  Html: 7,
   /** Inside an HTML block that is a comment (`<!-- ... -->`, kind 2). */
-  HtmlComment = 8,
+  HtmlComment: 8,
   /** Inside an Obsidian comment (`%% ... %%`); only when asked for. */
-  ObsidianComment = 9,
+  ObsidianComment: 9,
   /** A line holding only container markers (`>`), or a list item with nothing after its marker. */
-  Empty = 10,
+  Empty: 10,
   /** A text line of a setext heading (the line(s) above `===` or `---`). */
-  SetextHeading = 11,
-}
+  SetextHeading: 11,
+} as const;
+export type LineKind = (typeof LineKind)[keyof typeof LineKind];
 
 export interface BlockMap {
   /** One `LineKind` per line. */
@@ -64,10 +65,11 @@ export interface BlockOptions {
 /** Containers deeper than this are read as text (see above). */
 export const MAX_DEPTH = 100;
 
-const enum C {
-  Tab = 9, Space = 32, Bang = 33, Hash = 35, Percent = 37, Rparen = 41, Star = 42, Plus = 43, Dash = 45, Dot = 46,
-  Zero = 48, Nine = 57, Lt = 60, Eq = 61, Gt = 62, Underscore = 95, Backtick = 96, Tilde = 126,
-}
+const C = {
+  Tab: 9, Space: 32, Bang: 33, Hash: 35, Percent: 37, Rparen: 41, Star: 42, Plus: 43, Dash: 45, Dot: 46,
+  Zero: 48, Nine: 57, Lt: 60, Eq: 61, Gt: 62, Underscore: 95, Backtick: 96, Tilde: 126,
+} as const;
+type C = (typeof C)[keyof typeof C];
 
 interface Quote { quote: true }
 interface Item {
@@ -82,7 +84,8 @@ interface Item {
 }
 type Container = Quote | Item;
 
-const enum Leaf { None, Paragraph, Fenced, Indented, Html, Heading }
+const Leaf = { None: 0, Paragraph: 1, Fenced: 2, Indented: 3, Html: 4, Heading: 5 } as const;
+type Leaf = (typeof Leaf)[keyof typeof Leaf];
 
 interface LineState {
   line: string;

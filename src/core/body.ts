@@ -66,7 +66,8 @@ const DUE_EMOJI = /📅\uFE0F?[ \t]*(\S+)/u;
 const DUE_FIELD_AT = /\[due::([^\]]{0,48})\]/iy;
 const EXPECTED_ENTRY = 'a log entry as `- YYYY-MM-DD kind: note`';
 
-const enum Conflict { None, Open, Separator, Reported }
+const Conflict = { None: 0, Open: 1, Separator: 2, Reported: 3 } as const;
+type Conflict = (typeof Conflict)[keyof typeof Conflict];
 
 export function scanBody(lines: readonly string[], bodyStart: number): BodyScan {
   const out: BodyScan = { interactions: [], tasks: [], links: [], problems: [], interactionsHeading: -1, interactionsEnd: -1, omitted: 0 };
@@ -76,7 +77,7 @@ export function scanBody(lines: readonly string[], bodyStart: number): BodyScan 
   }
   const blocks = scanBlocks(lines, bodyStart, { obsidianComments: true });
   let sectionLevel = 0;
-  let conflict = Conflict.None;
+  let conflict: Conflict = Conflict.None;
   let conflictLine = -1;
 
   for (let i = bodyStart; i < lines.length; i++) {

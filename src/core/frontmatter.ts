@@ -330,11 +330,12 @@ function detachAll(value: unknown): unknown {
  */
 const UNSAFE_CHAR = /[^\x20-\x7e\xa0-\ud7ff\ue000-\ufefe\uff00-\ufffd]/;
 
-const enum Char {
-  Space = 32, Bang = 33, Quote = 34, Hash = 35, Percent = 37, Amp = 38, Apos = 39, Star = 42,
-  Comma = 44, Dash = 45, Colon = 58, Gt = 62, Question = 63, At = 64, LBracket = 91, Backslash = 92,
-  RBracket = 93, Backtick = 96, LBrace = 123, Pipe = 124, RBrace = 125,
-}
+/** Character codes the fast path compares `charCodeAt` against (a plain object: they are numbers, not a type). */
+const Char = {
+  Space: 32, Bang: 33, Quote: 34, Hash: 35, Percent: 37, Amp: 38, Apos: 39, Star: 42,
+  Comma: 44, Dash: 45, Colon: 58, Gt: 62, Question: 63, At: 64, LBracket: 91, Backslash: 92,
+  RBracket: 93, Backtick: 96, LBrace: 123, Pipe: 124, RBrace: 125,
+} as const;
 
 /**
  * Reads the frontmatter most notes have, exactly as js-yaml's FAILSAFE schema (with

@@ -88,7 +88,7 @@ function describe(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'an object';
   if (typeof value === 'string') return `'${value.length > 40 ? `${value.slice(0, 40)}…` : value}'`;
-  return String(value);
+  return typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint' ? String(value) : `a ${typeof value}`;
 }
 
 function readRule(code: string, value: unknown, errors: string[]): RuleSetting | null {
@@ -147,7 +147,7 @@ export function mergeSettings(partial: unknown): { settings: RapportSettings; er
           continue;
         }
         const rule = readRule(code, ruleValue, errors);
-        if (rule) settings.rules[code as RuleCode] = rule;
+        if (rule) settings.rules[code] = rule;
       }
       continue;
     }

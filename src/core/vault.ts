@@ -208,7 +208,7 @@ export class Vault {
     // A few stats in flight at once: on a remote file system each is a round trip.
     for (let i = 0; i < listing.files.length; i += STAT_BATCH) {
       const batch = listing.files.slice(i, i + STAT_BATCH).map((f) => f.path);
-      const stamps = await Promise.all(batch.map((p) => (stat && this.stamps.has(p) ? stat(p) : null)));
+      const stamps = await Promise.all(batch.map((p) => (stat && this.stamps.has(p) ? stat(p) : Promise.resolve(null))));
       batch.forEach((path, j) => {
         listed.add(path);
         const known = this.stamps.get(path);
@@ -489,7 +489,7 @@ function pathsOf(map: Map<string, Paths>, key: string): Iterable<string> {
 /** A note that could not be read still appears, as a file with one problem and no data. */
 function stubNote(path: string, code: string, severity: 'error' | 'warning', message: string): Note {
   const note = parseNote(path, '');
-  return { ...note, kind: 'other', frontmatterBroken: true, problems: [problem(code, severity, message, lineRange(0))] } as Note;
+  return { ...note, kind: 'other', frontmatterBroken: true, problems: [problem(code, severity, message, lineRange(0))] };
 }
 
 function skippedNote(entry: SkippedEntry): Note {

@@ -118,13 +118,17 @@ export class MemoryFs implements VaultFs {
     for (const [path, text] of Object.entries(files)) this.files.set(path, text);
   }
 
-  async list(): Promise<Listing> {
+  list(): Promise<Listing> {
     const files = [...this.files.keys(), ...this.vanishing].filter(isNotePath).sort().map((path) => ({ path }));
     const attachments = [...this.files.keys()].filter((p) => !isNotePath(p) && isListedPath(p));
-    return { files, skipped: [...this.skipped], attachments };
+    return Promise.resolve({ files, skipped: [...this.skipped], attachments });
   }
 
-  async read(path: string, maxBytes: number): Promise<ReadResult> {
+  read(path: string, maxBytes: number): Promise<ReadResult> {
+    return Promise.resolve(this.readNow(path, maxBytes));
+  }
+
+  private readNow(path: string, maxBytes: number): ReadResult {
     const content = this.files.get(path);
     if (content === undefined || this.vanishing.has(path)) return { kind: 'missing' };
     const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
@@ -133,10 +137,10 @@ export class MemoryFs implements VaultFs {
     return { kind: 'text', text: typeof content === 'string' ? content : new TextDecoder().decode(content), stamp: this.stampOf(path, bytes.length) };
   }
 
-  async stat(path: string): Promise<FileStamp | null> {
+  stat(path: string): Promise<FileStamp | null> {
     const content = this.files.get(path);
-    if (content === undefined || this.vanishing.has(path)) return null;
-    return this.stampOf(path, typeof content === 'string' ? new TextEncoder().encode(content).length : content.length);
+    if (content === undefined || this.vanishing.has(path)) return Promise.resolve(null);
+    return Promise.resolve(this.stampOf(path, typeof content === 'string' ? new TextEncoder().encode(content).length : content.length));
   }
 
   private stampOf(path: string, size: number): FileStamp {

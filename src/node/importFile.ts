@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import { readCapped } from './readCapped';
 import * as path from 'path';
+import { contains } from './vaultFinder';
 import type { ColumnMapping } from '../core/import';
 import { MAPPING_FIELDS } from '../core/import';
 
@@ -31,10 +32,6 @@ export function readImportFile(abs: string, maxBytes = MAX_IMPORT_BYTES): Import
 export interface WriteResult {
   written: string[];
   failed: { path: string; reason: string }[];
-}
-
-function inside(root: string, target: string): boolean {
-  return target === root || target.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
 }
 
 /** The nearest folder that exists, walking up from `dir`. */
@@ -94,10 +91,10 @@ export function writePlannedNotes(root: string, notes: readonly { path: string; 
 function prepareFolder(realRoot: string, dir: string): string | null {
   try {
     const ancestor = fs.realpathSync(existingAncestor(dir));
-    if (!inside(realRoot, ancestor)) return `${path.relative(realRoot, dir)} leads outside the vault; not written`;
+    if (!contains(realRoot, ancestor)) return `${path.relative(realRoot, dir)} leads outside the vault; not written`;
     fs.mkdirSync(dir, { recursive: true });
     const real = fs.realpathSync(dir);
-    if (!inside(realRoot, real)) return `${path.relative(realRoot, dir)} leads outside the vault; not written`;
+    if (!contains(realRoot, real)) return `${path.relative(realRoot, dir)} leads outside the vault; not written`;
     if (!fs.statSync(real).isDirectory()) return `${path.relative(realRoot, dir)} is not a folder; not written`;
     return null;
   } catch (e) {
@@ -172,7 +169,7 @@ export function rememberMapping(root: string, mapping: ColumnMapping): { ok: tru
     let target = abs;
     if (fs.existsSync(abs)) {
       target = fs.realpathSync(abs);
-      if (!inside(realRoot, target)) return { ok: false, reason: `${IMPORT_CONFIG_FILE} leads outside the vault` };
+      if (!contains(realRoot, target)) return { ok: false, reason: `${IMPORT_CONFIG_FILE} leads outside the vault` };
     }
     // Write beside it and rename, so a crash never leaves half a settings file.
     const tmp = `${target}.${process.pid}.tmp`;

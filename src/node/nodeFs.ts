@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { contains } from './vaultFinder';
 import { readCapped, type CappedRead } from './readCapped';
 import { isIgnoredFolder, isNoteFile, templatesDirKey, type FileStamp, type Listing, type ReadResult, type VaultFs } from '../core/vaultFs';
 
@@ -25,7 +26,12 @@ export class NodeFs implements VaultFs {
     this.templatesFolder = typeof folder === 'function' ? folder : () => folder;
   }
 
-  async list(): Promise<Listing> {
+  /** The walk is synchronous (see readSync); the promise is VaultFs's contract. */
+  list(): Promise<Listing> {
+    return Promise.resolve(this.walk());
+  }
+
+  private walk(): Listing {
     const templatesKey = templatesDirKey(this.templatesFolder());
     const listing: Listing = { files: [], skipped: [], attachments: [] };
     // Iterative walk: no recursion depth to exhaust, and directory symlinks are never followed.
@@ -71,8 +77,7 @@ export class NodeFs implements VaultFs {
     } catch {
       return { reason: 'not-a-file', detail: 'a symbolic link that points nowhere or loops' };
     }
-    const inside = target === this.realRoot || target.startsWith(this.realRoot + path.sep);
-    if (!inside) return { reason: 'outside-vault', detail: 'a symbolic link to a file outside the vault; Rapport does not follow it' };
+    if (!contains(this.realRoot, target)) return { reason: 'outside-vault', detail: 'a symbolic link to a file outside the vault; Rapport does not follow it' };
     try {
       if (!fs.statSync(target).isFile()) return { reason: 'not-a-file', detail: 'a symbolic link to something that is not a regular file' };
     } catch {
@@ -81,12 +86,12 @@ export class NodeFs implements VaultFs {
     return null;
   }
 
-  async read(rel: string, maxBytes: number): Promise<ReadResult> {
-    return this.readSync(rel, maxBytes);
+  read(rel: string, maxBytes: number): Promise<ReadResult> {
+    return Promise.resolve(this.readSync(rel, maxBytes));
   }
 
-  async stat(rel: string): Promise<FileStamp | null> {
-    return this.statSync(rel);
+  stat(rel: string): Promise<FileStamp | null> {
+    return Promise.resolve(this.statSync(rel));
   }
 
   /** The stamp `readCapped` would record (a link's target's, as a read follows it once checked). */

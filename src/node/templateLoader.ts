@@ -7,6 +7,7 @@ import {
 } from '../core/templates';
 import { isNoteFile } from '../core/vaultFs';
 import { NodeFs } from './nodeFs';
+import { contains } from './vaultFinder';
 
 /** The vault folder for the student's own templates (also skipped by the note index). */
 export const TEMPLATE_FOLDER = 'templates';
@@ -62,7 +63,7 @@ export function readTemplateDir(dir: string, source: TemplateSource, insideRoot?
       .map((e) => e.name)
       .sort();
     reader = new NodeFs(dir);
-    if (insideRoot !== undefined && !isInside(fs.realpathSync(dir), fs.realpathSync(insideRoot))) {
+    if (insideRoot !== undefined && !contains(fs.realpathSync(insideRoot), fs.realpathSync(dir))) {
       report('', 'The templates folder is a link to a folder outside the vault; Rapport does not follow it.');
       return result;
     }
@@ -118,10 +119,6 @@ export function loadTemplates(vaultRoot: string | null, builtinDir: string | nul
     contactTemplate: vault.contactTemplate,
     builtinDir,
   };
-}
-
-function isInside(child: string, root: string): boolean {
-  return child === root || child.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
 }
 
 function sameFolder(a: string, b: string): boolean {

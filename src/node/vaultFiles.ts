@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { readCapped } from './readCapped';
+import { contains } from './vaultFinder';
 
 /**
  * The one door for every file Rapport reads or writes in a vault (notes, settings,
@@ -18,10 +19,6 @@ const NO_FOLLOW = fs.constants.O_NOFOLLOW ?? 0;
 
 function refuse<T>(reason: string): Guarded<T> {
   return { ok: false, reason };
-}
-
-export function isInside(root: string, target: string): boolean {
-  return target === root || target.startsWith(root.endsWith(path.sep) ? root : root + path.sep);
 }
 
 function errorText(e: unknown): string {
@@ -75,7 +72,7 @@ export class VaultFiles {
     } catch {
       return refuse(`${rel} is a link that points nowhere or loops; Rapport does not follow it`);
     }
-    if (!isInside(this.realRoot, real)) return refuse(`${rel} ${st.isSymbolicLink() ? 'is a link' : 'is in a folder that links'} to a place outside the vault; Rapport does not follow it`);
+    if (!contains(this.realRoot, real)) return refuse(`${rel} ${st.isSymbolicLink() ? 'is a link' : 'is in a folder that links'} to a place outside the vault; Rapport does not follow it`);
     try {
       st = fs.statSync(real);
     } catch (e) {
@@ -177,11 +174,11 @@ export class VaultFiles {
       if (probe !== dir && isLink(path.join(probe, path.relative(probe, dir).split(path.sep)[0]))) {
         return refuse(`${shown} is a link that points nowhere; Rapport does not follow it`);
       }
-      if (!isInside(this.realRoot, fs.realpathSync(probe))) return refuse(`${shown} leads outside the vault; nothing was written there`);
+      if (!contains(this.realRoot, fs.realpathSync(probe))) return refuse(`${shown} leads outside the vault; nothing was written there`);
       if (!make && probe !== dir) return { ok: true, value: dir };
       if (make) fs.mkdirSync(dir, { recursive: true });
       const real = fs.realpathSync(dir);
-      if (!isInside(this.realRoot, real)) return refuse(`${shown} leads outside the vault; nothing was written there`);
+      if (!contains(this.realRoot, real)) return refuse(`${shown} leads outside the vault; nothing was written there`);
       if (!fs.statSync(real).isDirectory()) return refuse(`${shown} is not a folder`);
       return { ok: true, value: real };
     } catch (e) {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { KNOWN_FIELDS, fieldLabel } from '../core/templates';
-import { MENTOR_KINDS, ROLES, STATUSES, type ContactNote } from '../core/types';
+import { MENTOR_KINDS, ROLES, STATUSES } from '../core/types';
 import type { RapportHost } from './host';
 
 // A Map: a key named `constructor` or `toString` must find nothing, not Object's own members.
@@ -54,7 +54,7 @@ export class RapportCompletions implements vscode.CompletionItemProvider {
       const closes = lineText.startsWith(']]', pos.character);
       return [...session.vault.notes()].filter((n) => n.kind !== 'other' || n.problems.length === 0).map((n) => {
         const item = new vscode.CompletionItem(n.name, n.kind === 'contact' ? vscode.CompletionItemKind.User : vscode.CompletionItemKind.File);
-        item.detail = n.kind === 'contact' ? [(n as ContactNote).role, (n as ContactNote).institution].filter(Boolean).join(' · ') : n.kind;
+        item.detail = n.kind === 'contact' ? [(n).role, (n).institution].filter(Boolean).join(' · ') : n.kind;
         item.range = range;
         item.insertText = closes ? n.name : `${n.name}]]`;
         return item;

@@ -35,8 +35,11 @@ export class RapportConfig {
     return this.section.inspect<string>(key)?.globalValue;
   }
 
-  /** The follow-up settings: the vault's file first, then what the user set in VS Code on top. */
-  followUpSettings(vaultFile: unknown): { settings: RapportSettings; errors: string[] } {
+  /**
+   * The follow-up settings: the vault's file first, then what the user set in VS Code on
+   * top. Problems are told apart by source, so each is reported where it can be fixed.
+   */
+  followUpSettings(vaultFile: unknown): { settings: RapportSettings; fileErrors: string[]; vscodeErrors: string[] } {
     const base = vaultFile !== null && typeof vaultFile === 'object' && !Array.isArray(vaultFile) ? { ...(vaultFile as Record<string, unknown>) } : {};
     const overrides: Record<string, unknown> = {};
     for (const key of PARAM_KEYS) {
@@ -56,13 +59,21 @@ export class RapportConfig {
       const fileSeason = base.season !== null && typeof base.season === 'object' && !Array.isArray(base.season) ? (base.season as Record<string, unknown>) : {};
       overrides.season = { ...fileSeason, ...(season as Record<string, unknown>) };
     }
-    const rules = explicitValue(this.section, 'rules');
-    if (rules !== null && typeof rules === 'object') {
+    const ownRules = explicitValue(this.section, 'rules');
+    const checked: Record<string, unknown> = { ...overrides };
+    if (season !== undefined) checked.season = season;
+    if (ownRules !== undefined) checked.rules = ownRules;
+    if (ownRules !== null && typeof ownRules === 'object') {
       const fileRules = base.rules !== null && typeof base.rules === 'object' ? (base.rules as Record<string, unknown>) : {};
-      const picked = Object.fromEntries(Object.entries(rules as Record<string, unknown>).filter(([code]) => isRuleCode(code)));
+      const picked = Object.fromEntries(Object.entries(ownRules as Record<string, unknown>).filter(([code]) => isRuleCode(code)));
       overrides.rules = { ...fileRules, ...picked };
     }
-    return mergeSettings({ ...base, ...overrides });
+    const merged = mergeSettings({ ...base, ...overrides });
+    const fileErrors = vaultFile === undefined ? [] : mergeSettings(vaultFile).errors;
+    const ownErrors = mergeSettings(checked).errors;
+    // What only the two together get wrong (a window whose ends come from both) is the VS Code side's to fix.
+    const together = merged.errors.filter((e) => !fileErrors.includes(e) && !ownErrors.includes(e));
+    return { settings: merged.settings, fileErrors, vscodeErrors: [...ownErrors, ...together].map(asVsCodeSetting) };
   }
 
   static affectsSession(e: vscode.ConfigurationChangeEvent): boolean {
@@ -72,6 +83,11 @@ export class RapportConfig {
   static affectsRules(e: vscode.ConfigurationChangeEvent): boolean {
     return e.affectsConfiguration('rapport') && !RapportConfig.affectsSession(e);
   }
+}
+
+/** A settings message names its key as in `.rapport.json`; in VS Code the key is `rapport.` and that. */
+function asVsCodeSetting(message: string): string {
+  return message.replace(/'([A-Za-z][\w.-]*)'/, "'rapport.$1'");
 }
 
 /** The value the user set at any level, or undefined when only the default applies. */

@@ -4,6 +4,7 @@ import { buildRegistry } from '../core/templates';
 import type { LoadedTemplateSet, RapportEnvironment, VaultLocation } from './environment';
 import { FollowUpDiagnostics } from './diagnostics';
 import { VaultSession, type SessionState } from './session';
+import { VsCodeSettingsWarnings } from './settingsWarnings';
 import { workspaceSnapshotStore } from './snapshotStore';
 import { OverdueStatus } from './statusBar';
 import { EventsTree } from './tree/eventsTree';
@@ -90,11 +91,12 @@ export class RapportHost implements vscode.Disposable {
     this.eventsTree.set(events);
     this.sessionParts = [
       new FollowUpDiagnostics(session),
+      new VsCodeSettingsWarnings(session),
       new OverdueStatus(session, followUps),
       session.onDidRequestRestart(() => setTimeout(() => this.start(), 0)),
       // Vault templates are not notes, so the session does not index them; watch them here.
       (() => {
-        const dir = folderIn(location.root, this.config.templatesFolder, vscode.Uri.joinPath);
+        const dir = folderIn(location.root, this.config.templatesFolder, (base, ...parts) => vscode.Uri.joinPath(base, ...parts));
         if (!dir) return new vscode.Disposable(() => undefined);
         const w = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(dir, '*.md'));
         const forget = () => this.templatesChanged();

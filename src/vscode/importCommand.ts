@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import {
   FORMAT_LABELS, MAPPING_FIELDS, planImport, readImport, type ColumnMapping, type ImportPlan, type MappingField,
 } from '../core/import';
-import type { RapportHost } from './host';
+import { withVault, type CommandTable } from './commands';
 
 const FIELD_LABELS: Record<MappingField, string> = {
   name: 'Full name', firstName: 'First name', lastName: 'Last name', email: 'Email', institution: 'Institution',
@@ -46,16 +46,10 @@ async function confirmMapping(headers: readonly string[], guessed: ColumnMapping
   return mapping;
 }
 
-export function registerImportCommand(host: RapportHost): vscode.Disposable {
+export const importCommands: CommandTable = {
   /** `options.assumeYes` skips the confirmation and the mapping questions (for keybindings and tests); the preview still opens. */
-  return vscode.commands.registerCommand('rapport.importContacts', async (file?: vscode.Uri, options?: { assumeYes?: boolean }) => {
+  'rapport.importContacts': withVault(async ({ host, session }, file?: vscode.Uri, options?: { assumeYes?: boolean }) => {
     const yes = options?.assumeYes === true;
-    const session = host.session;
-    if (!session) {
-      void vscode.window.showInformationMessage('Rapport: open a vault first.');
-      return undefined;
-    }
-    await session.whenReady();
     const uri = file ?? (await vscode.window.showOpenDialog({
       canSelectMany: false, openLabel: 'Import',
       filters: { 'Contacts (LinkedIn CSV, vCard, CSV)': ['csv', 'vcf', 'vcard'], 'All files': ['*'] },
@@ -103,5 +97,5 @@ export function registerImportCommand(host: RapportHost): vscode.Disposable {
     const failed = written.failed.length > 0 ? ` ${written.failed.length} failed: ${written.failed.map((f) => `${f.path} (${f.reason})`).join('; ')}.` : '';
     void vscode.window.showInformationMessage(`Rapport: imported ${written.written.length} contact${written.written.length === 1 ? '' : 's'}.${failed}`);
     return plan;
-  });
-}
+  }),
+};

@@ -1,31 +1,31 @@
 import * as vscode from 'vscode';
 import { isCalendarDate } from '../core/dates';
+import { parsePastDate } from '../core/pastDate';
 import { appendInteraction, setFrontmatterField } from '../core/edits';
 import { canMarkDone, markDoneEdit, snoozeDate, snoozeEdit, suggestedKind } from '../core/resolutions';
 import type { FollowUp } from '../core/rules/types';
 import { INTERACTION_KINDS, type InteractionKind } from '../core/types';
+import { anyTime, withVault, type CommandTable } from './commands';
 import type { RapportHost } from './host';
-import type { VaultSession } from './session';
 import { applyLogToNotes, applyNoteEdit } from './noteEdits';
-import { parsePastDate } from '../core/pastDate';
+import type { VaultSession } from './session';
 import type { TreeNode } from './tree/treeNodes';
 
 /** What a command was invoked on: a tree node, a URI (quick fix, explorer) or nothing (the active editor). */
 export type CommandTarget = TreeNode | vscode.Uri | undefined;
-
-/** Answers a caller (a test, a keybinding) may give Log Interaction instead of being asked. */
-interface LogAnswers {
-  kind?: InteractionKind;
-  summary?: string;
-  /** YYYY-MM-DD, today, yesterday or "N days ago". */
-  date?: string;
-}
 
 interface Resolved {
   session: VaultSession;
   uri: vscode.Uri;
   path: string;
   followUp?: FollowUp;
+}
+
+interface LogAnswers {
+  kind?: InteractionKind;
+  summary?: string;
+  /** YYYY-MM-DD, today, yesterday or "N days ago". */
+  date?: string;
 }
 
 const KIND_HELP: Record<InteractionKind, string> = {
@@ -36,13 +36,8 @@ const KIND_HELP: Record<InteractionKind, string> = {
   'no-reply-needed': 'Their message needs no answer',
 };
 
-export function registerNoteCommands(host: RapportHost): vscode.Disposable[] {
-  const resolve = (target: CommandTarget): Resolved | undefined => {
-    const session = host.session;
-    if (!session) {
-      void vscode.window.showInformationMessage('Rapport: open a vault first.');
-      return undefined;
-    }
+export function noteCommands(host: RapportHost): CommandTable {
+  const resolve = (session: VaultSession, target: CommandTarget): Resolved | undefined => {
     if (target instanceof vscode.Uri) {
       const path = session.relative(target);
       return path === undefined ? undefined : { session, uri: target, path };
@@ -72,21 +67,17 @@ export function registerNoteCommands(host: RapportHost): vscode.Disposable[] {
     return picked?.f;
   };
 
-  const today = () => host.session?.today ?? host.env.clock.today();
-
-  /** The note a command was run on; undefined when it was run from the palette on a contact (or on nothing), to pick several; null when there is no vault. */
-  const singleOrNone = async (target: CommandTarget): Promise<Resolved | undefined | null> => {
-    if (!host.session) return resolve(target) ?? null;
-    if (target !== undefined) return resolve(target) ?? null;
+  /** The note a command was run on; undefined when it was run from the palette on a contact (or on nothing), to pick several; null when it cannot be told. */
+  const singleOrNone = (session: VaultSession, target: CommandTarget): Resolved | undefined | null => {
+    if (target !== undefined) return resolve(session, target) ?? null;
     const editor = vscode.window.activeTextEditor;
-    const note = editor ? host.session.note(editor.document.uri) : undefined;
+    const note = editor ? session.note(editor.document.uri) : undefined;
     // A conference or rotation note open in the editor is logged in as before; a contact may be one of several.
-    return note !== undefined && note.kind !== 'contact' ? resolve(undefined) ?? null : undefined;
+    return note !== undefined && note.kind !== 'contact' ? resolve(session, undefined) ?? null : undefined;
   };
 
   /** Several contacts at once, the one open in the editor already ticked. */
-  const pickContacts = async (session: VaultSession | undefined): Promise<vscode.Uri[] | undefined> => {
-    if (!session) return undefined;
+  const pickContacts = async (session: VaultSession): Promise<vscode.Uri[] | undefined> => {
     await session.whenReady();
     const contacts = session.vault.contacts();
     if (contacts.length === 0) {
@@ -101,8 +92,10 @@ export function registerNoteCommands(host: RapportHost): vscode.Disposable[] {
     return picked?.map((p) => session.uriOf(p.path));
   };
 
-  return [
-    vscode.commands.registerCommand('rapport.openNote', async (uri: vscode.Uri, line = 0) => {
+  const today = () => host.session?.today ?? host.env.clock.today();
+
+  return {
+    'rapport.openNote': anyTime(async (_ctx, uri: vscode.Uri, line: number = 0) => {
       const doc = await vscode.workspace.openTextDocument(uri);
       const pos = new vscode.Position(Math.min(line, doc.lineCount - 1), 0);
       await vscode.window.showTextDocument(doc, { selection: new vscode.Range(pos, pos), preview: true });
@@ -113,13 +106,12 @@ export function registerNoteCommands(host: RapportHost): vscode.Disposable[] {
      * ("met Dr. A and Dr. B at ASPS"), on a day up to today. Callers may pass the contacts as
      * URIs and `given` answers instead of being asked.
      */
-    vscode.commands.registerCommand('rapport.logInteraction', async (target: CommandTarget | vscode.Uri[], code?: string, given?: LogAnswers) => {
-      const session = host.session;
+    'rapport.logInteraction': withVault(async ({ session }, target: CommandTarget | vscode.Uri[], code?: string, given?: LogAnswers) => {
       const many = Array.isArray(target) ? target : undefined;
-      const single = many ? undefined : await singleOrNone(target as CommandTarget);
+      const single = many ? undefined : singleOrNone(session, target as CommandTarget);
       if (single === null) return;
       const uris = many ?? (single ? [single.uri] : await pickContacts(session));
-      if (!session || !uris || uris.length === 0) return;
+      if (!uris || uris.length === 0) return;
       const suggested = suggestedKind(code ?? single?.followUp?.code);
       const who = uris.length === 1 ? '' : ` with ${uris.length} contacts`;
       const items = INTERACTION_KINDS.map((k) => ({ label: k, description: KIND_HELP[k], picked: k === suggested }));
@@ -138,20 +130,20 @@ export function registerNoteCommands(host: RapportHost): vscode.Disposable[] {
         void vscode.window.showWarningMessage(`Rapport: not logged: ${date.reason}.`);
         return;
       }
-      if (uris.length === 1) await applyNoteEdit(session, uris[0], (text) => appendInteraction(text, date.date, kind as InteractionKind, summary));
-      else await applyLogToNotes(session, uris, date.date, kind as InteractionKind, summary);
+      if (uris.length === 1) await applyNoteEdit(session, uris[0], (text) => appendInteraction(text, date.date, kind, summary));
+      else await applyLogToNotes(session, uris, date.date, kind, summary);
     }),
 
-    vscode.commands.registerCommand('rapport.markDone', async (target: CommandTarget, code?: string, line?: number) => {
-      const r = resolve(target);
+    'rapport.markDone': withVault(async ({ session }, target: CommandTarget, code?: string, line?: number) => {
+      const r = resolve(session, target);
       if (!r) return;
       const f = await pickFollowUp(r, code, line, (x) => canMarkDone(x.code));
       if (!f) return;
       await applyNoteEdit(r.session, r.uri, (text) => markDoneEdit(text, r.path, f, today()));
     }),
 
-    vscode.commands.registerCommand('rapport.snooze', async (target: CommandTarget, days?: number) => {
-      const r = resolve(target);
+    'rapport.snooze': withVault(async ({ session }, target: CommandTarget, days?: number) => {
+      const r = resolve(session, target);
       if (!r) return;
       let until: string | undefined = typeof days === 'number' ? snoozeDate(today(), days) : undefined;
       if (until === undefined) {
@@ -169,13 +161,13 @@ export function registerNoteCommands(host: RapportHost): vscode.Disposable[] {
         });
         if (!until) return;
       }
-      await applyNoteEdit(r.session, r.uri, (text) => snoozeEdit(text, until!.trim()));
+      await applyNoteEdit(r.session, r.uri, (text) => snoozeEdit(text, until.trim()));
     }),
 
-    vscode.commands.registerCommand('rapport.setDormant', async (target: CommandTarget) => {
-      const r = resolve(target);
+    'rapport.setDormant': withVault(async ({ session }, target: CommandTarget) => {
+      const r = resolve(session, target);
       if (!r) return;
       await applyNoteEdit(r.session, r.uri, (text) => setFrontmatterField(text, 'status', 'dormant'));
     }),
-  ];
+  };
 }

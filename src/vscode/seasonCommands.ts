@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { isCalendarDate } from '../core/dates';
 import { SEASON_STEPS, seasonStepEdit, type SeasonStep } from '../core/season/edits';
-import type { RapportHost } from './host';
+import { withVault, type CommandTable } from './commands';
 import { applyNoteEdit } from './noteEdits';
 import type { SeasonNode } from './tree/seasonTree';
 
@@ -17,24 +17,22 @@ type Target = SeasonNode | vscode.Uri | undefined;
  * Logging the season's steps: each sets one date under `letter:` or `interview:` as a
  * single undoable edit. Today's date, except the interview date, which is asked for.
  */
-export function registerSeasonCommands(host: RapportHost): vscode.Disposable[] {
-  return (Object.keys(SEASON_STEPS) as SeasonStep[]).map((step) =>
-    vscode.commands.registerCommand(seasonCommandId(step), async (target?: Target) => {
-      const session = host.session;
-      if (!session) return false;
-      const uri = target instanceof vscode.Uri ? target
-        : target && (target.type === 'letter' || target.type === 'application') ? session.uriOf(target.row.path)
-          : vscode.window.activeTextEditor?.document.uri;
-      if (!uri) return false;
-      let date: string | undefined = session.today;
-      if (step === 'interviewScheduled') {
-        date = await vscode.window.showInputBox({
-          title: 'Log interview scheduled', prompt: 'Interview date (YYYY-MM-DD)', value: session.today,
-          validateInput: (v) => (isCalendarDate(v.trim()) ? undefined : 'A date as YYYY-MM-DD'),
-        });
-        if (date === undefined) return false;
-        date = date.trim();
-      }
-      return applyNoteEdit(session, uri, (text) => seasonStepEdit(text, step, date!));
-    }));
-}
+export const seasonCommands: CommandTable = Object.fromEntries((Object.keys(SEASON_STEPS) as SeasonStep[]).map((step) => [
+  seasonCommandId(step),
+  withVault(async ({ session }, target?: Target) => {
+    const uri = target instanceof vscode.Uri ? target
+      : target && (target.type === 'letter' || target.type === 'application') ? session.uriOf(target.row.path)
+        : vscode.window.activeTextEditor?.document.uri;
+    if (!uri) return false;
+    let date: string | undefined = session.today;
+    if (step === 'interviewScheduled') {
+      date = await vscode.window.showInputBox({
+        title: 'Log interview scheduled', prompt: 'Interview date (YYYY-MM-DD)', value: session.today,
+        validateInput: (v) => (isCalendarDate(v.trim()) ? undefined : 'A date as YYYY-MM-DD'),
+      });
+      if (date === undefined) return false;
+      date = date.trim();
+    }
+    return applyNoteEdit(session, uri, (text) => seasonStepEdit(text, step, date));
+  }),
+]));

@@ -75,6 +75,7 @@ export class VaultSession implements vscode.Disposable {
   private _today: CalendarDate;
   private _settings: RapportSettings;
   private _settingsProblems: SettingsProblem[] = [];
+  private _vscodeSettingsErrors: string[] = [];
   private _settingsFile: string | null = null;
   private readonly restartEmitter = new vscode.EventEmitter<void>();
   /** Fires when a settings change needs a fresh index (the host then starts a new session). */
@@ -132,6 +133,11 @@ export class VaultSession implements vscode.Disposable {
   /** Each settings problem with its 0-based line in the settings file. */
   get settingsProblems(): readonly SettingsProblem[] {
     return this._settingsProblems;
+  }
+
+  /** Problems with the `rapport.*` VS Code settings (reported as such, whether or not the vault has a settings file). */
+  get vscodeSettingsErrors(): readonly string[] {
+    return this._vscodeSettingsErrors;
   }
 
   /** The vault's settings file (`.rapport.json` or `rapport.config.json`), when there is one. */
@@ -435,8 +441,9 @@ export class VaultSession implements vscode.Disposable {
     const file = await this.env.loadVaultConfig(this.rootUri);
     const merged = this.config.followUpSettings(file.raw);
     this._settings = merged.settings;
-    const placed = merged.errors.map((message) => ({ message, line: file.text === '' ? 0 : settingsMessageLine(file.text, message) }));
+    const placed = merged.fileErrors.map((message) => ({ message, line: file.text === '' ? 0 : settingsMessageLine(file.text, message) }));
     this._settingsProblems = [...file.errors.map((message) => ({ message, line: 0 })), ...placed];
+    this._vscodeSettingsErrors = merged.vscodeErrors;
     this._settingsFile = file.file;
   }
 

@@ -7,6 +7,7 @@ import { newContactNote } from '../core/newContact';
 import { parsePastDate } from '../core/pastDate';
 import { fillTemplate, rankTemplates, templateFields, templateFits, toSnippet, type Template } from '../core/templates';
 import { ROLES, type ConferenceNote, type ContactNote, type RotationNote } from '../core/types';
+import { withVault, type CommandTable } from './commands';
 import type { RapportHost } from './host';
 import { applyNoteEdit } from './noteEdits';
 import type { VaultSession } from './session';
@@ -71,29 +72,18 @@ function fieldsFor(session: VaultSession, contact: ContactNote, event?: Conferen
   return templateFields(session.vault, contact, session.vault.profile(), session.today, event);
 }
 
-/** The session, contact and template a template command works on; undefined when the user backs out. */
-async function chooseEmail(host: RapportHost, target: Target, templateId?: string): Promise<{ session: VaultSession; contact: ContactNote; template: Template; event?: ConferenceNote | RotationNote } | undefined> {
-  const session = host.session;
-  if (!session) {
-    void vscode.window.showInformationMessage('Rapport: open a vault first.');
-    return undefined;
-  }
-  await session.whenReady();
+/** The contact and template a template command works on; undefined when the user backs out. */
+async function chooseEmail(host: RapportHost, session: VaultSession, target: Target, templateId?: string): Promise<{ session: VaultSession; contact: ContactNote; template: Template; event?: ConferenceNote | RotationNote } | undefined> {
   const contact = await pickContact(session, target);
   if (!contact) return undefined;
   const template = await pickTemplate(host, session, contact, templateId);
   return template ? { session, contact, template, event: eventOf(session, target) } : undefined;
 }
 
-export function registerTemplateCommands(host: RapportHost): vscode.Disposable[] {
-  const needSession = (): VaultSession | undefined => {
-    if (!host.session) void vscode.window.showInformationMessage('Rapport: open a vault first.');
-    return host.session;
-  };
-
-  return [
-    vscode.commands.registerCommand('rapport.insertTemplate', async (target?: Target, templateId?: string) => {
-      const chosen = await chooseEmail(host, target, templateId);
+export function templateCommands(host: RapportHost): CommandTable {
+  return {
+    'rapport.insertTemplate': withVault(async ({ session: open }, target?: Target, templateId?: string) => {
+      const chosen = await chooseEmail(host, open, target, templateId);
       if (!chosen) return;
       const { session, contact, template, event } = chosen;
       const snippet = toSnippet(template, fieldsFor(session, contact, event));
@@ -120,8 +110,8 @@ export function registerTemplateCommands(host: RapportHost): vscode.Disposable[]
       }
     }),
 
-    vscode.commands.registerCommand('rapport.composeEmail', async (target?: Target, templateId?: string) => {
-      const chosen = await chooseEmail(host, target, templateId);
+    'rapport.composeEmail': withVault(async ({ session: open }, target?: Target, templateId?: string) => {
+      const chosen = await chooseEmail(host, open, target, templateId);
       if (!chosen) return;
       const { session, contact, template, event } = chosen;
       const filled = fillTemplate(template, fieldsFor(session, contact, event));
@@ -151,9 +141,7 @@ export function registerTemplateCommands(host: RapportHost): vscode.Disposable[]
      * but the name can be left empty; Escape at any step cancels and writes nothing.
      * Callers such as keybindings or tests may pass the answers instead of being asked.
      */
-    vscode.commands.registerCommand('rapport.newContact', async (given?: NewContactAnswers) => {
-      const session = needSession();
-      if (!session) return;
+    'rapport.newContact': withVault(async ({ session }, given?: NewContactAnswers) => {
       await session.whenReady();
       const answers = given ?? await askNewContact(session);
       const name = answers?.name?.trim();
@@ -195,7 +183,7 @@ export function registerTemplateCommands(host: RapportHost): vscode.Disposable[]
       for (const p of result.problems) void vscode.window.showWarningMessage(`Rapport: templates/contact.md was not used: ${p}`);
       return uri;
     }),
-  ];
+  };
 }
 
 /** The answers of New Contact, asked one step at a time or passed by a caller. */
@@ -222,7 +210,7 @@ async function askNewContact(session: VaultSession): Promise<NewContactAnswers |
   const name = (await text(1, 'Name', 'e.g. Dr. Jane Smith',
     (v) => (v.trim() === '' ? 'A name is needed.' : v.length > 200 ? 'That name is too long.' : null)))?.trim();
   if (!name) return undefined;
-  const rolePick = await vscode.window.showQuickPick([{ label: 'Skip', description: 'decide later', role: null as string | null }, ...ROLES.map((r) => ({ label: r, role: r as string | null }))],
+  const rolePick = await vscode.window.showQuickPick([{ label: 'Skip', description: 'decide later', role: null as string | null }, ...ROLES.map((r) => ({ label: r, role: r }))],
     { title: title(2), placeHolder: 'Role (what kind of contact: faculty, resident, program-director…)', ignoreFocusOut: true });
   if (!rolePick) return undefined;
   const institution = await text(3, 'Institution (optional: Enter to skip)', 'e.g. Lakeshore University');

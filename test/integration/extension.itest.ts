@@ -6,7 +6,7 @@ import { RULE_CODES } from '../../src/core/settings';
 import { seasonFields } from '../../src/core/season';
 import { GROUP_LABELS } from '../../src/core/types';
 import type { TreeNode } from '../../src/vscode/tree/treeNodes';
-import { codeOf, daysFromToday, eventually, rapportDiagnostics, readyHost, workspaceRoot, writeNote } from './helpers';
+import { codeOf, daysFromToday, eventually, labelText, nextEvent, rapportDiagnostics, readyHost, workspaceRoot, writeNote } from './helpers';
 
 describe('Rapport in VS Code', () => {
   it('activates on the vault and shows the Network groups with counts from the core', async () => {
@@ -124,10 +124,15 @@ describe('Rapport in VS Code', () => {
     assert.ok(await vscode.workspace.applyEdit(edit));
     await eventually(() => rapportDiagnostics(uri).some((d) => codeOf(d) === 'follow-up-due') || undefined, 'the diagnostic from the buffer');
     let updates = 0;
-    const sub = host.session!.onDidChange((c) => { if (c.changed.includes('contacts/itest-save.md')) updates++; });
+    const session = host.session!;
+    const sub = session.onDidChange((c) => { if (c.changed.includes('contacts/itest-save.md')) updates++; });
     try {
       assert.ok(await doc.save());
-      await new Promise((r) => setTimeout(r, 800));
+      // A note written after the save is reported after it: once the session has indexed that
+      // note, it has seen the save's file event too, and any second read of the saved note.
+      const marker = nextEvent(session.onDidChange, (c) => c.changed.includes('contacts/itest-save-marker.md'), 'the marker note written after the save');
+      writeNote('contacts/itest-save-marker.md', '---\nname: Itest Marker\nrole: faculty\n---\n');
+      await marker;
     } finally {
       sub.dispose();
     }
@@ -153,7 +158,7 @@ describe('Rapport in VS Code', () => {
     await eventually(() => host.session!.followUps('contacts/itest-bucket.md').length > 0 || undefined, 'the follow-up');
     const tree = host.followUps!;
     const buckets = tree.getChildren();
-    const labels = buckets.map((b) => tree.getTreeItem(b).label);
+    const labels = buckets.map((b) => labelText(tree.getTreeItem(b).label));
     assert.ok(labels.includes('Overdue'), `buckets: ${labels.join(', ')}`);
     const overdue = buckets.find((b) => tree.getTreeItem(b).label === 'Overdue')!;
     const mine = tree.getChildren(overdue).find((n) => n.type === 'followUp' && n.path === 'contacts/itest-bucket.md');
@@ -162,7 +167,7 @@ describe('Rapport in VS Code', () => {
     assert.strictEqual(item.label, 'Itest Bucket');
     assert.match(String(item.description), /3 days ago/);
     assert.deepStrictEqual(item.command?.arguments?.[1], 3, 'opens at the follow_up line');
-    await vscode.commands.executeCommand(item.command!.command, ...(item.command!.arguments ?? []));
+    await vscode.commands.executeCommand(item.command.command, ...((item.command.arguments ?? []) as unknown[]));
     const editor = vscode.window.activeTextEditor!;
     assert.strictEqual(editor.document.uri.fsPath, host.session!.uriOf('contacts/itest-bucket.md').fsPath);
     assert.strictEqual(editor.selection.active.line, 3);

@@ -2,7 +2,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { RapportHost } from '../../src/vscode/host';
+import type { RapportApi } from '../../src/vscode/api';
+import type { VaultSession } from '../../src/vscode/session';
 
 export const EXTENSION_ID = 'rapport-dev.rapport';
 
@@ -12,19 +13,46 @@ export function workspaceRoot(): string {
   return folder.uri.fsPath;
 }
 
-/** Activates Rapport and waits until the vault is indexed. */
-export async function readyHost(): Promise<RapportHost> {
-  const ext = vscode.extensions.getExtension<RapportHost>(EXTENSION_ID);
+/** Activates Rapport and waits until a vault session has started and indexed. */
+export async function readyHost(): Promise<RapportApi> {
+  const ext = vscode.extensions.getExtension<RapportApi>(EXTENSION_ID);
   assert.ok(ext, `${EXTENSION_ID} is not installed in the test host`);
-  const host = await ext.activate();
-  for (let i = 0; i < 100 && !host.session; i++) await sleep(50);
-  assert.ok(host.session, 'no vault session started');
-  await host.session.whenReady();
-  return host;
+  const api = await ext.activate();
+  const session = api.session ?? await nextSession(api);
+  await session.whenReady();
+  return api;
 }
 
-export function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+/** The next session the extension starts, or a failure after a while: an event, not a polling loop. */
+function nextSession(api: RapportApi, timeoutMs = 5000): Promise<VaultSession> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error('no vault session started'));
+    }, timeoutMs);
+    const sub = api.onDidStartSession((s) => {
+      if (!s) return;
+      clearTimeout(timer);
+      sub.dispose();
+      resolve(s);
+    });
+  });
+}
+
+/** Resolves when `event` fires with a value `accept` takes; rejects after `timeoutMs` naming `what`. */
+export function nextEvent<T>(event: vscode.Event<T>, accept: (value: T) => boolean, what: string, timeoutMs = 8000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`timed out waiting for ${what}`));
+    }, timeoutMs);
+    const sub = event((value) => {
+      if (!accept(value)) return;
+      clearTimeout(timer);
+      sub.dispose();
+      resolve(value);
+    });
+  });
 }
 
 /** Waits until `check` passes, re-checking on each diagnostics change (and every 100 ms as a fallback). */
@@ -38,7 +66,7 @@ export async function eventually<T>(check: () => T | undefined | Promise<T | und
     } catch (e) {
       last = e;
     }
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}${last ? `: ${last instanceof Error ? last.message : JSON.stringify(last)}` : ''}`);
     await new Promise<void>((resolve) => {
       const sub = vscode.languages.onDidChangeDiagnostics(() => {
         sub.dispose();
@@ -68,8 +96,18 @@ export function codeOf(d: vscode.Diagnostic): string {
 }
 
 /** A date relative to the host's today, as the rules see it. */
-export function daysFromToday(host: RapportHost, days: number): string {
+export function daysFromToday(host: RapportApi, days: number): string {
   const [y, m, d] = host.session!.today.split('-').map(Number);
   const t = new Date(Date.UTC(y, m - 1, d + days));
   return t.toISOString().slice(0, 10);
+}
+
+/** A tree item's label as text (VS Code allows a string or a label with highlights). */
+export function labelText(label: string | vscode.TreeItemLabel | undefined): string {
+  return typeof label === 'string' ? label : label?.label ?? '';
+}
+
+/** A tree item's tooltip as text (a string or markdown). */
+export function tooltipText(tooltip: string | vscode.MarkdownString | undefined): string {
+  return typeof tooltip === 'string' ? tooltip : tooltip?.value ?? '';
 }

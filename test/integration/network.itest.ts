@@ -4,7 +4,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ImportPlan } from '../../src/core/import';
 import { STRENGTH_RULE, contactsOutsidePrograms, programStrengths } from '../../src/core/programs';
-import { EXTENSION_ID, codeOf, eventually, rapportDiagnostics, readyHost, writeNote } from './helpers';
+import { EXTENSION_ID, codeOf, eventually, rapportDiagnostics, readyHost, tooltipText, writeNote } from './helpers';
 
 describe('Import, privacy guard and program strength in VS Code', () => {
   it('imports a LinkedIn export with a preview, and never imports the same people twice', async () => {
@@ -60,7 +60,7 @@ describe('Import, privacy guard and program strength in VS Code', () => {
       if (outside.length > 0) assert.strictEqual(tree.getChildren(roots[roots.length - 1]).length, outside.length);
       const top = tree.getTreeItem(roots[0]);
       assert.match(String(top.description), new RegExp(`^strength ${expected[0].score} · `));
-      assert.ok(String(top.tooltip).includes(STRENGTH_RULE));
+      assert.ok(tooltipText(top.tooltip).includes(STRENGTH_RULE));
       assert.strictEqual(tree.getChildren(roots[0]).length, expected[0].contacts.length);
     } finally {
       await vscode.commands.executeCommand('rapport.network.groupByRole');

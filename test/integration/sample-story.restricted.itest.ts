@@ -26,7 +26,7 @@ describe('the sample vault, moved far from its story day', () => {
     const days = daysBetween(storyDay, session.today);
     assert.ok(Math.abs(days) > 300, `the host lives on ${session.today}, only ${days} days from the story day ${storyDay}`);
 
-    const story = new Vault(new NodeFs(SAMPLE), { yieldToHost: async () => undefined });
+    const story = new Vault(new NodeFs(SAMPLE), { yieldToHost: () => Promise.resolve() });
     await story.scan();
     const expected = collectProblems(story, storyDay, loadSettings(SAMPLE).settings);
     assert.ok(expected.length > 10, 'the story has follow-ups');
@@ -52,7 +52,7 @@ describe('the sample vault, moved far from its story day', () => {
       // Not awaited: outside the workspace, the command ends on an "Open Folder" notification.
       void vscode.commands.executeCommand('rapport.createVaultFromSample', vscode.Uri.file(dest));
       await eventually(() => fs.existsSync(path.join(dest, 'profile.md')) || undefined, 'the sample copy');
-      const files = (root: string) => (fs.readdirSync(root, { recursive: true, withFileTypes: true }) as fs.Dirent[])
+      const files = (root: string) => (fs.readdirSync(root, { recursive: true, withFileTypes: true }))
         .filter((e) => e.isFile())
         .map((e) => path.relative(root, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
         .filter((f) => !f.startsWith('.vscode/'))

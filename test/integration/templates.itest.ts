@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as vscode from 'vscode';
 import type { TreeNode } from '../../src/vscode/tree/treeNodes';
-import { eventually, readyHost, writeNote } from './helpers';
+import { eventually, labelText, readyHost, writeNote } from './helpers';
 
 describe('Templates, new contacts and completions in VS Code', () => {
   it('inserts a filled template into a note as one undoable snippet, escaping field values', async () => {
@@ -54,7 +54,7 @@ describe('Templates, new contacts and completions in VS Code', () => {
     assert.strictEqual(note.name, 'Dr. Zoë "Z" Ng: #1');
     assert.deepStrictEqual(note.problems, []);
     const tree = host.network!;
-    const names = tree.getChildren().flatMap((g: TreeNode) => tree.getChildren(g)).map((n) => String(tree.getTreeItem(n).label));
+    const names = tree.getChildren().flatMap((g: TreeNode) => tree.getChildren(g)).map((n) => labelText(tree.getTreeItem(n).label));
     assert.ok(names.includes('Dr. Zoë "Z" Ng: #1'), names.join(', '));
     // The same name again never overwrites: it gets its own file.
     const second = await vscode.commands.executeCommand<vscode.Uri>('rapport.newContact', { name: 'Dr. Zoë "Z" Ng: #1', role: 'resident', institution: '', metAt: '' });

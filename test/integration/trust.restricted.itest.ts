@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { readyHost, sleep, workspaceRoot } from './helpers';
+import { nextEvent, readyHost, workspaceRoot } from './helpers';
 
 describe('Restricted Mode', () => {
   it('runs in an untrusted workspace and still reads and shows the notes', async () => {
@@ -20,14 +20,22 @@ describe('Restricted Mode', () => {
     fs.mkdirSync(path.join(elsewhere, 'contacts'));
     fs.writeFileSync(path.join(elsewhere, 'profile.md'), '---\nname: Someone Else\n---\n');
     fs.mkdirSync(path.join(workspaceRoot(), '.vscode'), { recursive: true });
-    fs.writeFileSync(path.join(workspaceRoot(), '.vscode', 'settings.json'), JSON.stringify({ 'rapport.vaultPath': elsewhere, 'rapport.templatesFolder': '../../..' }));
-    // Give VS Code time to read the file, then ask Rapport to look again.
-    await sleep(1500);
-    await vscode.commands.executeCommand('rapport.refresh');
-    const again = await readyHost();
-    assert.strictEqual(again.session!.root, workspaceRoot());
-    assert.strictEqual(vscode.workspace.getConfiguration('rapport').get('vaultPath'), '', 'VS Code itself withholds the restricted setting');
-    assert.ok(host);
-    fs.rmSync(elsewhere, { recursive: true, force: true });
+    // A setting that is not restricted rides along in the same file: once VS Code shows it, it has read the file.
+    const settingsFile = path.join(workspaceRoot(), '.vscode', 'settings.json');
+    const read = () => vscode.workspace.getConfiguration('rapport').get('otherCadenceDays') === 7;
+    const seen = read() ? Promise.resolve() : nextEvent(vscode.workspace.onDidChangeConfiguration, read, 'VS Code to read the workspace settings');
+    fs.writeFileSync(settingsFile, JSON.stringify({ 'rapport.vaultPath': elsewhere, 'rapport.templatesFolder': '../../..', 'rapport.otherCadenceDays': 7 }));
+    try {
+      await seen;
+      await vscode.commands.executeCommand('rapport.refresh');
+      const again = await readyHost();
+      assert.notStrictEqual(again.session, undefined);
+      assert.strictEqual(again.session!.root, workspaceRoot(), 'the vault stays the workspace folder');
+      assert.strictEqual(vscode.workspace.getConfiguration('rapport').get('vaultPath'), '', 'VS Code itself withholds the restricted setting');
+      assert.ok(host);
+    } finally {
+      fs.rmSync(settingsFile, { force: true });
+      fs.rmSync(elsewhere, { recursive: true, force: true });
+    }
   });
 });

@@ -27,7 +27,7 @@ export async function loadRemark(): Promise<void> {
   if (processor) return;
   const { unified } = await import('unified');
   const { default: remarkParse } = await import('remark-parse');
-  processor = unified().use(remarkParse) as unknown as Processor;
+  processor = unified().use(remarkParse);
 }
 
 const BLOCK_PARENTS = new Set(['root', 'blockquote', 'listItem']);

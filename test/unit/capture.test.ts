@@ -9,7 +9,7 @@ function contact(text: string): ContactNote {
   const note = parseNote('contacts/new.md', text);
   assert.strictEqual(note.kind, 'contact', text);
   assert.deepStrictEqual(note.problems, [], text);
-  return note as ContactNote;
+  return note;
 }
 
 describe('capture at an event: the guide\'s "name, institution, position, key topics, any promised follow-up"', () => {

@@ -44,8 +44,8 @@ describe('CLI: hostile names in check and ics', () => {
   it('ics puts the overdue follow-ups on today, and both parsers read every name', async () => {
     const r = await cli(['ics', vault, '--today', '2026-11-25'], vault);
     assert.strictEqual(r.code, 0, r.err);
-    const viaIcal = new ICAL.Component(ICAL.parse(r.out)).getAllSubcomponents('vevent');
-    const viaNode = Object.values(nodeIcal.sync.parseICS(r.out)).filter((c) => c?.type === 'VEVENT') as nodeIcal.VEvent[];
+    const viaIcal = new ICAL.Component(ICAL.parse(r.out) as unknown[]).getAllSubcomponents('vevent');
+    const viaNode = Object.values(nodeIcal.sync.parseICS(r.out)).filter((c): c is nodeIcal.VEvent => c?.type === 'VEVENT');
     const dueFollowUps = viaIcal.filter((e) => String(e.getFirstPropertyValue('summary')).includes('was due 2026-11-10'));
     assert.strictEqual(dueFollowUps.length, NAMES.length, 'nobody dropped');
     for (const e of dueFollowUps) assert.strictEqual(String(e.getFirstPropertyValue('dtstart')), '2026-11-25');

@@ -55,7 +55,7 @@ function check(source: string, label: string): boolean {
   // An empty block is `{}` here and null/undefined for js-yaml; readFrontmatter treats both as no fields.
   const expected = reference.value ?? {};
   assert.deepStrictEqual(simple, expected, `${label}:\n${source}`);
-  assert.deepStrictEqual(Object.keys(simple), Object.keys(expected as object), `${label}: key order\n${source}`);
+  assert.deepStrictEqual(Object.keys(simple), Object.keys(expected), `${label}: key order\n${source}`);
   return true;
 }
 

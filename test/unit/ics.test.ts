@@ -22,7 +22,7 @@ function parse(text: string): Prop[] {
   return unfolded.split('\r\n').map((line) => {
     const colon = line.indexOf(':');
     const [name, ...params] = line.slice(0, colon).split(';');
-    return { name, params: Object.fromEntries(params.map((p) => p.split('='))), value: line.slice(colon + 1) };
+    return { name, params: Object.fromEntries(params.map((p): [string, string] => { const [k, v] = p.split('='); return [k, v]; })), value: line.slice(colon + 1) };
   });
 }
 

@@ -19,7 +19,7 @@ function item(over: Partial<AgendaItem>): AgendaItem {
 interface Read { uid: string; summary: string; description: string; start: string }
 
 function viaIcalJs(text: string): Read[] {
-  const root = new ICAL.Component(ICAL.parse(text));
+  const root = new ICAL.Component(ICAL.parse(text) as unknown[]);
   return root.getAllSubcomponents('vevent').map((ev) => ({
     uid: String(ev.getFirstPropertyValue('uid')),
     summary: String(ev.getFirstPropertyValue('summary')),
@@ -31,7 +31,7 @@ function viaIcalJs(text: string): Read[] {
 function viaNodeIcal(text: string): Read[] {
   const parsed = nodeIcal.sync.parseICS(text);
   return Object.values(parsed).filter((c) => c?.type === 'VEVENT').map((c) => {
-    const ev = c as nodeIcal.VEvent;
+    const ev = c;
     const start = ev.start as Date & { dateOnly?: boolean };
     const iso = `${start.getFullYear()}-${String(start.getMonth() + 1).padStart(2, '0')}-${String(start.getDate()).padStart(2, '0')}`;
     const text = (v: unknown) => (typeof v === 'string' ? v : (v as { val: string }).val);

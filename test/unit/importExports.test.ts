@@ -71,7 +71,7 @@ describe('import: real exports as they are', () => {
   });
 
   it('LinkedIn: namesakes with different profiles are all imported; the same profile twice is one person', async () => {
-    const vault = new Vault(new MemoryFs({}), { yieldToHost: async () => undefined });
+    const vault = new Vault(new MemoryFs({}), { yieldToHost: () => Promise.resolve() });
     await vault.scan();
     const plan = planImport(read('Connections-mixed.csv'), vault, '2026-01-05');
     assert.deepStrictEqual(plan.create.map((c) => [c.person.line, c.path, c.sameNameAs]), [

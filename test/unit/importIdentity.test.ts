@@ -9,7 +9,7 @@ import { MemoryFs } from '../../src/core/vaultFs';
 const TODAY = '2026-01-05';
 
 async function vaultOf(files: Record<string, string>): Promise<Vault> {
-  const vault = new Vault(new MemoryFs(files), { yieldToHost: async () => undefined });
+  const vault = new Vault(new MemoryFs(files), { yieldToHost: () => Promise.resolve() });
   await vault.scan();
   return vault;
 }

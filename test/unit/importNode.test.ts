@@ -35,6 +35,19 @@ function listFiles(dir: string): string[] {
   return out.sort();
 }
 
+/** The parts of `rapport import --format json` these tests read. */
+interface ImportJson {
+  schema: string;
+  format: string;
+  dryRun: boolean;
+  counts: unknown;
+  written: unknown;
+  create: unknown[];
+  existing: Record<string, unknown>[];
+  people: Record<string, unknown>[];
+  mapping: Record<string, string>;
+}
+
 /** The decoded text, without the raw bytes kept for vCards. */
 function textOf(read: ReturnType<typeof decodeImportBytes>): { kind: string; text?: string; encoding?: string } {
   if (read.kind !== 'text') return read;
@@ -165,9 +178,10 @@ describe('import: rapport import', () => {
     assert.deepStrictEqual(listFiles(vault), ['contacts/aiyana-redcloud.md', 'contacts/chen-wei.md', 'contacts/jose-muller.md', 'contacts/maya.md']);
     const check = await cli(['check', vault, '--today', '2026-01-05', '--format', 'json'], vault);
     // The imported notes read clean; the one problem is the vault's: it has no profile.md yet.
-    assert.deepStrictEqual(JSON.parse(check.out).problems.map((p: { file: string; code: string }) => [p.file, p.code]), [['profile.md', 'missing-profile']]);
+    const { problems } = JSON.parse(check.out) as { problems: { file: string; code: string }[] };
+    assert.deepStrictEqual(problems.map((p) => [p.file, p.code]), [['profile.md', 'missing-profile']]);
     const again = await cli(['import', file, '--vault', vault, '--format', 'json'], vault);
-    const json = JSON.parse(again.out);
+    const json = JSON.parse(again.out) as ImportJson;
     assert.deepStrictEqual(json.counts, { new: 0, sameName: 0, existing: 4, skipped: 2, undecodable: 0 });
     assert.deepStrictEqual(json.written, []);
   });
@@ -175,7 +189,7 @@ describe('import: rapport import', () => {
   it('--format json prints the plan without note texts', async () => {
     const r = await cli(['import', path.join(FIXTURES, 'generic.csv'), '--vault', vault, '--dry-run', '--format', 'json'], vault);
     assert.strictEqual(r.code, 0, r.err);
-    const json = JSON.parse(r.out);
+    const json = JSON.parse(r.out) as ImportJson;
     assert.strictEqual(json.format, 'csv');
     assert.strictEqual(json.dryRun, true);
     assert.strictEqual(json.schema, 'rapport.import/2');
@@ -204,7 +218,7 @@ describe('import: rapport import', () => {
     assert.deepStrictEqual(JSON.parse(fs.readFileSync(path.join(vault, '.rapport.json'), 'utf8')), { import: { mapping: { email: 'Home Email', name: 'Name' } } });
     fs.writeFileSync(csv, 'Name,Work Email,Home Email\nBo Chen,bo@work.org,bo@home.org\n');
     const again = await cli(['import', csv, '--vault', vault, '--dry-run', '--format', 'json'], vault);
-    assert.strictEqual(JSON.parse(again.out).mapping.email, 'Home Email');
+    assert.strictEqual((JSON.parse(again.out) as ImportJson).mapping.email, 'Home Email');
   });
 
   it('says so and writes nothing to an invalid .rapport.json', async () => {

@@ -15,7 +15,7 @@ import { MemoryFs } from '../../src/core/vaultFs';
 const TODAY = '2026-01-05';
 
 async function vaultOf(files: Record<string, string>): Promise<Vault> {
-  const vault = new Vault(new MemoryFs(files), { yieldToHost: async () => undefined });
+  const vault = new Vault(new MemoryFs(files), { yieldToHost: () => Promise.resolve() });
   await vault.scan();
   return vault;
 }
@@ -28,7 +28,7 @@ function contactOf(p: string, text: string): ContactNote {
   const note = parseNote(p, text);
   assert.strictEqual(note.kind, 'contact');
   assert.deepStrictEqual(note.problems, [], `problems in ${p}:\n${text}`);
-  return note as ContactNote;
+  return note;
 }
 
 describe('import: plan', () => {

@@ -64,7 +64,7 @@ describe('rapport init --sample: the story reads the same on any day', () => {
     const originalCodes = await checkCodes(SAMPLE, story);
     // every built-in rule fires in the story, but match-news: the Match comes after the story day (test/unit/sample-vault.test.ts)
     assert.deepStrictEqual(RULE_CODES.filter((c) => !originalCodes.includes(c)), ['match-news'], 'every built-in rule but match-news fires in the sample');
-    for (const [k, list] of Object.entries(original)) assert.ok(list.length > 0, `the story has items in ${k}`);
+    for (const [k, list] of Object.entries(original) as [string, unknown[]][]) assert.ok(list.length > 0, `the story has items in ${k}`);
     for (const [n, target] of TARGETS.entries()) {
       const dir = path.join(tmp, `copy-${n}`);
       // the first copy takes today from the clock; the others from --today
@@ -114,7 +114,7 @@ describe('rapport init: an empty vault', () => {
     for (const f of used) assert.match(profile, new RegExp(`^${fields[f] ?? f}:`, 'm'), `profile.md has no field for {{me.${f}}}`);
     const check = cli('2027-04-10');
     assert.strictEqual(await runCli(['check', dir, '--format', 'json'], check), 0);
-    assert.deepStrictEqual(JSON.parse(check.stdout).problems, []);
+    assert.deepStrictEqual((JSON.parse(check.stdout) as { problems: unknown[] }).problems, []);
     assert.strictEqual(check.stderr, '');
   });
 

@@ -27,7 +27,7 @@ function contact(text: string): ContactNote {
   const note = parseNote('contacts/new.md', text);
   assert.strictEqual(note.kind, 'contact', text);
   assert.deepStrictEqual(note.problems.filter((p) => p.severity === 'error'), [], text);
-  return note as ContactNote;
+  return note;
 }
 
 describe('new contact notes', () => {

@@ -9,7 +9,7 @@ function codes(note: Note): string[] {
 function contact(text: string, path = 'contacts/jane-smith.md'): ContactNote {
   const note = parseNote(path, text);
   assert.strictEqual(note.kind, 'contact');
-  return note as ContactNote;
+  return note;
 }
 
 const JANE = [

@@ -138,7 +138,7 @@ describe('privacy: patient identifiers', () => {
 
   it('writes nothing to the console', () => {
     const methods = ['log', 'info', 'warn', 'error', 'debug', 'trace'] as const;
-    const saved = methods.map((m) => console[m]);
+    const saved = methods.map((m) => console[m].bind(console));
     let calls = 0;
     for (const m of methods) console[m] = () => { calls++; };
     try {

@@ -1,12 +1,12 @@
 import type { CalendarDate } from '../../src/core/dates';
-import { evaluateNote, scheduleNote, type FollowUp } from '../../src/core/rules';
+import { evaluateNote, type FollowUp } from '../../src/core/rules';
 import { DEFAULT_SETTINGS, mergeSettings, type RapportSettings } from '../../src/core/settings';
 import { Vault } from '../../src/core/vault';
 import { MemoryFs } from '../../src/core/vaultFs';
 
 /** Shared helpers for the follow-up rule tests: small in-memory vaults, one line per fact. */
 export async function vaultOf(files: Record<string, string>): Promise<Vault> {
-  const vault = new Vault(new MemoryFs(files), { yieldToHost: async () => undefined });
+  const vault = new Vault(new MemoryFs(files), { yieldToHost: () => Promise.resolve() });
   await vault.scan();
   return vault;
 }
@@ -57,4 +57,3 @@ export function timeline(vault: Vault, path: string, code: string, days: Calenda
   });
 }
 
-export { scheduleNote };

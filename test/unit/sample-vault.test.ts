@@ -30,7 +30,7 @@ function bufferIO(cwd = process.cwd()): CliIO & { stdout: string; stderr: string
 }
 
 async function sampleVault(): Promise<Vault> {
-  const vault = new Vault(new NodeFs(VAULT), { yieldToHost: async () => undefined });
+  const vault = new Vault(new NodeFs(VAULT), { yieldToHost: () => Promise.resolve() });
   await vault.scan();
   return vault;
 }

@@ -11,7 +11,7 @@ import { NodeFs } from '../../src/node/nodeFs';
 const SAMPLE = path.resolve(__dirname, '../../examples/vault');
 const TODAY = '2026-11-25';
 const ID = { vault: 'file:///vault', parse: 'privacy' };
-const sync = { yieldToHost: async () => undefined, parse: { patientIdentifiers: true } };
+const sync = { yieldToHost: () => Promise.resolve(), parse: { patientIdentifiers: true } };
 
 /** Notes a parser finds hard: broken frontmatter, CRLF, a lone CR, a prototype-named key, season blocks. */
 const HARD: Record<string, string> = {
@@ -100,7 +100,7 @@ describe('index snapshot', () => {
     const good = take(fresh, false);
     const note = good.entries[0].note;
     const bad = (patch: Record<string, unknown>, pathOverride?: string) => {
-      const entries = [{ ...good.entries[0], note: { ...note, ...patch, path: pathOverride ?? note.path } as typeof note }];
+      const entries = [{ ...good.entries[0], note: { ...note, ...patch, path: pathOverride ?? note.path } }];
       return restoreIndex(serializeIndex({ ...good, entries }), ID);
     };
     assert.ok(bad({}));

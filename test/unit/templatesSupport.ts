@@ -51,7 +51,7 @@ export const ROLE_VAULT: Record<string, string> = {
 };
 
 export async function vaultOf(files: Record<string, string>): Promise<Vault> {
-  const vault = new Vault(new MemoryFs(files), { yieldToHost: async () => undefined });
+  const vault = new Vault(new MemoryFs(files), { yieldToHost: () => Promise.resolve() });
   await vault.scan();
   return vault;
 }

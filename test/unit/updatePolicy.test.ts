@@ -16,8 +16,9 @@ class VirtualTime implements Scheduler {
     this.timers.push(timer);
     return { cancel: () => { timer.live = false; } };
   }
-  async yieldToHost(): Promise<void> {
+  yieldToHost(): Promise<void> {
     this.yields++;
+    return Promise.resolve();
   }
   /** Moves time forward, firing due timers in order. */
   async advance(ms: number): Promise<void> {

@@ -27,7 +27,7 @@ describe('the web bundle', function () {
     assert.ok(inputs.some((f) => f.endsWith('src/core/vault.ts')), 'the core is shared with the web bundle');
     assert.ok(inputs.some((f) => f.endsWith('src/vscode/web/workspaceFs.ts')), 'the web bundle reads through workspace.fs');
     assert.deepStrictEqual(build.checkWebBundle(result.metafile!), []);
-    const text = result.outputFiles![0].text;
+    const text = result.outputFiles[0].text;
     assert.ok(!/\brequire\("(?!vscode")/.test(text), 'a require() of something other than vscode');
     // a web worker has no DOM either (a package's `browser` build may assume one)
     assert.ok(!/\bdocument\.createElement\b/.test(text), 'the bundle uses the DOM (document.createElement)');
@@ -39,7 +39,7 @@ describe('the web bundle', function () {
     const result = await esbuild.build({
       entryPoints: [entry], bundle: true, write: false, metafile: true, platform: 'node', format: 'cjs', logLevel: 'silent', external: ['vscode'],
     });
-    const problems = build.checkWebBundle(result.metafile!);
+    const problems = build.checkWebBundle(result.metafile);
     assert.ok(problems.some((p) => /Node built-in 'node:path'/.test(p)), problems.join('\n'));
     assert.ok(problems.some((p) => /src\/node\/nodeFs\.ts \(Node-only code\)/.test(p)), problems.join('\n'));
     assert.ok(problems.some((p) => /requires 'fs' at run time|requires 'node:path' at run time/.test(p)), problems.join('\n'));

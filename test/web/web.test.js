@@ -15,7 +15,6 @@
 'use strict';
 
 const fs = require('fs');
-const os = require('os');
 const path = require('path');
 const { execFileSync } = require('child_process');
 const { ensureCodeServer } = require('../../scripts/vscode-host/install');

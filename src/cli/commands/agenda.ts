@@ -1,7 +1,7 @@
 import { buildAgenda, formatAgenda } from '../../core/agenda';
-import { UsageError, flag, oneOf, parseArgs, type ParsedArgs } from '../args';
+import { UsageError, flag, parseCommandArgs, type ParsedArgs } from '../args';
 import type { Command } from '../io';
-import { todayArg, withVault } from '../vaultLoader';
+import { todayArg, vaultArg, withVault } from '../vaultLoader';
 
 /** `--days N`: a whole number of days ahead, within reason. */
 export function daysArg(args: ParsedArgs, fallback: number): number {
@@ -15,13 +15,12 @@ export const agendaCommand: Command = {
   name: 'agenda',
   summary: 'What to do: overdue, today and the next days, with the email template that fits',
   usage: 'rapport agenda [VAULT] [--today YYYY-MM-DD] [--days N] [--format text|json] [--cache]',
+  options: { cache: { help: 'Reuse the index cache in your cache folder (never inside the vault); the output is the same' }, days: { value: 'N', needs: 'a number of days', help: 'How many days ahead to list (default 7)' } },
   async run(argv, io) {
-    const args = parseArgs(argv, { values: ['today', 'days', 'format'], switches: ['cache'] });
-    const format = oneOf(args, 'format', ['text', 'json'] as const, 'text');
+    const { args, format } = parseCommandArgs(argv, this);
     const today = todayArg(args, io);
     const days = daysArg(args, 7);
-    if (args.positionals.length > 1) throw new UsageError('one vault at a time');
-    return withVault(args.positionals[0], io, args.flags.has('cache'), ['agenda', ...argv], async ({ vault, settings }, io) => {
+    return withVault(vaultArg(args), io, args.flags.has('cache'), ['agenda', ...argv], ({ vault, settings }, io) => {
       const agenda = buildAgenda(vault, today, settings, days);
       if (format === 'json') {
         io.out(JSON.stringify(agenda, null, 2) + '\n');

@@ -1,8 +1,9 @@
 import * as path from 'path';
 import { collectProblems, formatProblemLine, hasProblemAtLeast } from '../../core/report';
-import { oneOf, parseArgs } from '../args';
+import { oneOf, parseCommandArgs } from '../args';
+import { plural } from '../plural';
 import type { Command } from '../io';
-import { todayArg, withVault } from '../vaultLoader';
+import { todayArg, vaultArg, withVault } from '../vaultLoader';
 
 const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
 
@@ -23,12 +24,13 @@ export const checkCommand: Command = {
   name: 'check',
   summary: 'List every problem and follow-up in the vault, compiler style or as JSON',
   usage: 'rapport check [VAULT] [--today YYYY-MM-DD] [--format text|json] [--cache] [--fail-on error|warning|never]',
+  options: { cache: { help: 'Reuse the index cache in your cache folder (never inside the vault); the output is the same' }, 'fail-on': { value: 'error|warning|never', needs: 'a severity', help: 'Exit 1 when a problem this severe or worse is found (default error)' } },
+  exit1: 'a problem at or above --fail-on was found',
   async run(argv, io) {
-    const args = parseArgs(argv, { values: ['today', 'format', 'fail-on'], switches: ['cache'] });
-    const format = oneOf(args, 'format', ['text', 'json'] as const, 'text');
+    const { args, format } = parseCommandArgs(argv, this);
     const failOn = oneOf(args, 'fail-on', ['error', 'warning', 'never'] as const, 'error');
     const today = todayArg(args, io);
-    return withVault(args.positionals[0], io, args.flags.has('cache'), ['check', ...argv], async ({ vault, root, settings }, io) => {
+    return withVault(vaultArg(args), io, args.flags.has('cache'), ['check', ...argv], ({ vault, root, settings }, io) => {
       const problems = collectProblems(vault, today, settings);
       if (format === 'json') {
         io.out(JSON.stringify({ today, problems }, null, 2) + '\n');
@@ -37,8 +39,8 @@ export const checkCommand: Command = {
         const rel = path.relative(io.cwd, root).split(path.sep).join('/');
         const prefix = rel === '' ? '' : `${rel}/`;
         for (const p of problems) io.out(oneProblemLine(formatProblemLine(p, prefix)) + '\n');
-        const counts = ['error', 'warning', 'info', 'hint'].map((s) => `${problems.filter((p) => p.severity === s).length} ${s}`);
-        io.out(`${problems.length} problem${problems.length === 1 ? '' : 's'} in ${vault.size} notes (${counts.join(', ')}), today ${today}\n`);
+        const counts = ['error', 'warning', 'info', 'hint'].map((s) => plural(problems.filter((p) => p.severity === s).length, s, s === 'info' ? 'info' : `${s}s`));
+        io.out(`${plural(problems.length, 'problem')} in ${plural(vault.size, 'note')} (${counts.join(', ')}), today ${today}\n`);
       }
       return hasProblemAtLeast(problems, failOn) ? 1 : 0;
     });

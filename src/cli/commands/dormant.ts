@@ -7,7 +7,7 @@ export const dormantCommand: Command = {
   name: 'dormant',
   summary: 'Set a contact dormant (status: dormant), which silences its reminders',
   usage: 'rapport dormant NOTE [--vault VAULT]',
-  async run(argv, io) {
+  run(argv, io) {
     const args = parseArgs(argv, { values: ['vault'] });
     const [note, extra] = args.positionals;
     if (note === undefined) throw new UsageError('which note? give its file');

@@ -2,9 +2,10 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { agendaItems, buildAgenda } from '../../core/agenda';
 import { toICalendar } from '../../core/ics';
-import { UsageError, flag, parseArgs } from '../args';
+import { UsageError, flag, parseCommandArgs, type ParsedArgs } from '../args';
 import type { CliIO, Command } from '../io';
-import { loadVault, todayArg } from '../vaultLoader';
+import { loadVault, todayArg, vaultArg } from '../vaultLoader';
+import { plural } from '../plural';
 import { daysArg } from './agenda';
 
 /**
@@ -23,7 +24,7 @@ export function writeFileAtomic(file: string, text: string): void {
 }
 
 /** Where `-o` points, checked before any work: a folder or a missing parent folder is a usage error. */
-export function outputPath(args: ReturnType<typeof parseArgs>, io: CliIO): string | null {
+export function outputPath(args: ParsedArgs, io: CliIO): string | null {
   const given = flag(args, 'output');
   if (given === undefined || given === '-') return null;
   const file = path.resolve(io.cwd, given);
@@ -42,22 +43,27 @@ export const icsCommand: Command = {
   name: 'ics',
   summary: 'Export follow-ups as an iCalendar (.ics) file with a 9:00 reminder on each due day (overdue ones on today)',
   usage: 'rapport ics [VAULT] [--today YYYY-MM-DD] [--days N] [-o FILE]',
+  options: {
+    days: { value: 'N', needs: 'a number of days', help: 'How many days ahead to export (default 30)' },
+    output: { value: 'FILE', needs: 'a file name', short: 'o', help: 'Write the calendar to FILE (atomically) instead of printing it; - prints' },
+  },
+  formats: ['ics'],
   // toICalendar escapes every control character itself; bidi marks and emoji in names stay as they are.
   documentOutput: true,
   async run(argv, io) {
-    const args = parseArgs(argv, { values: ['today', 'days', 'output'], aliases: { o: 'output' } });
+    const { args } = parseCommandArgs(argv, this);
     const today = todayArg(args, io);
     const days = daysArg(args, 30);
-    if (args.positionals.length > 1) throw new UsageError('one vault at a time');
+    const dir = vaultArg(args);
     const file = outputPath(args, io);
-    const { vault, settings } = await loadVault(args.positionals[0], io);
+    const { vault, settings } = await loadVault(dir, io);
     const items = agendaItems(buildAgenda(vault, today, settings, days));
     const text = toICalendar(items, { today });
     if (file === null) {
       io.out(text);
     } else {
       writeFileAtomic(file, text);
-      io.err(`rapport: wrote ${items.length} event${items.length === 1 ? '' : 's'} to ${path.relative(io.cwd, file) || file}\n`);
+      io.err(`rapport: wrote ${plural(items.length, 'event')} to ${path.relative(io.cwd, file) || file}\n`);
     }
     return 0;
   },

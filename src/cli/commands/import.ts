@@ -4,17 +4,14 @@ import {
   type ColumnMapping, type ImportPlan, type ImportedPerson, type MappingField,
 } from '../../core/import';
 import { loadRememberedMapping, readImportFile, rememberMapping, writePlannedNotes, type WriteResult } from '../../node/importFile';
-import { UsageError, flag, oneOf, parseArgs } from '../args';
+import { UsageError, flag, parseCommandArgs } from '../args';
+import { plural } from '../plural';
 import type { CliIO, Command } from '../io';
 import { visibleLine } from '../../core/terminalText';
 import { loadVault, todayArg } from '../vaultLoader';
 
 /** Text from the file or the vault shown in a terminal: control characters as visible escapes (an ESC could repaint the screen). */
 const printable = visibleLine;
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 
 function mappingText(mapping: ColumnMapping): string {
   return Object.entries(mapping).map(([field, header]) => `${field}=${printable(header ?? '')}`).join(', ');
@@ -112,9 +109,14 @@ export const importCommand: Command = {
   name: 'import',
   summary: 'Import contacts from LinkedIn (Connections.csv), a .vcf, or a CSV; previews, never overwrites',
   usage: 'rapport import FILE [--vault V] [--dry-run] [--format text|json] [--map "name=Full Name,email=E-mail,..."] [--today YYYY-MM-DD]',
+  options: {
+    vault: { value: 'VAULT', needs: 'a folder', help: 'The vault to import into (default: the current folder\'s)' },
+    'dry-run': { help: 'Show what would be created; write nothing' },
+    map: { value: 'FIELD=COLUMN,...', needs: 'a column mapping', help: 'Which CSV column holds which field (generic CSV files)' },
+  },
+  exit1: 'nothing could be read from the file, or a note could not be written',
   async run(argv, io: CliIO) {
-    const args = parseArgs(argv, { values: ['vault', 'format', 'map', 'today'], switches: ['dry-run'] });
-    const format = oneOf(args, 'format', ['text', 'json'] as const, 'text');
+    const { args, format } = parseCommandArgs(argv, this);
     const dryRun = args.flags.get('dry-run') === true;
     const today = todayArg(args, io);
     if (args.positionals.length !== 1) throw new UsageError(args.positionals.length === 0 ? 'give the FILE to import' : 'give one FILE to import');

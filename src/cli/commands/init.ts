@@ -2,6 +2,8 @@ import * as path from 'path';
 import { UsageError, parseArgs } from '../args';
 import type { CliIO, Command } from '../io';
 import { todayArg } from '../vaultLoader';
+import type { CalendarDate } from '../../core/dates';
+import type { Guarded } from '../../node/vaultFiles';
 import { copySampleVault, createEmptyVault, initRefusal, type InitResult } from '../../node/vaultInit';
 
 /**
@@ -14,7 +16,7 @@ export const initCommand: Command = {
   name: 'init',
   summary: 'Create a vault: empty, or the sample with its dates moved to today',
   usage: 'rapport init DIR [--sample] [--today YYYY-MM-DD]',
-  async run(argv, io) {
+  run(argv, io) {
     const args = parseArgs(argv, { values: ['today'], switches: ['sample'] });
     if (args.positionals.length !== 1) throw new UsageError('name one folder for the new vault');
     const dir = path.resolve(io.cwd, args.positionals[0]);
@@ -26,13 +28,13 @@ export const initCommand: Command = {
       io.err(`rapport init: ${refusal}; ${sample ? 'the sample needs an empty folder' : 'choose an empty folder or an existing vault'}. Nothing was written.\n`);
       return 1;
     }
-    const made = sample ? copySampleVault(dir, today) : createEmptyVault(dir);
+    const made: Guarded<InitResult & { storyDay?: CalendarDate }> = sample ? copySampleVault(dir, today) : createEmptyVault(dir);
     if (!made.ok) {
       io.err(`rapport init: ${made.reason}. Nothing was written.\n`);
       return 1;
     }
     report(io, made.value);
-    if ('storyDay' in made.value) {
+    if (made.value.storyDay !== undefined) {
       io.out(`Sample vault in ${dir}: its story (told on ${made.value.storyDay}) now happens on ${today}. Try: rapport agenda ${quoted(dir)} --today ${today}\n`);
     } else {
       io.out(`Vault in ${dir}. Fill in profile.md, then add people to contacts/.\n`);

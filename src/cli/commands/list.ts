@@ -1,18 +1,18 @@
 import { buildRuleIndex, nextDue } from '../../core/rules';
 import { GROUP_LABELS } from '../../core/types';
-import { oneOf, parseArgs } from '../args';
+import { parseCommandArgs } from '../args';
 import type { Command } from '../io';
-import { todayArg, withVault } from '../vaultLoader';
+import { todayArg, vaultArg, withVault } from '../vaultLoader';
 
 export const listCommand: Command = {
   name: 'list',
   summary: 'List contacts by group, with institution and next follow-up',
   usage: 'rapport list [VAULT] [--today YYYY-MM-DD] [--format text|json] [--cache]',
+  options: { cache: { help: 'Reuse the index cache in your cache folder (never inside the vault); the output is the same' } },
   async run(argv, io) {
-    const args = parseArgs(argv, { values: ['format', 'today'], switches: ['cache'] });
-    const format = oneOf(args, 'format', ['text', 'json'] as const, 'text');
+    const { args, format } = parseCommandArgs(argv, this);
     const today = todayArg(args, io);
-    return withVault(args.positionals[0], io, args.flags.has('cache'), ['list', ...argv], async ({ vault, settings }, io) => {
+    return withVault(vaultArg(args), io, args.flags.has('cache'), ['list', ...argv], ({ vault, settings }, io) => {
       const index = buildRuleIndex(vault);
       // The follow-up engine's next due date: overdue ones first, then what is planned.
       const next = new Map(vault.contacts().map((c) => [c.path, nextDue(vault, c, today, settings, index)]));

@@ -12,7 +12,7 @@ export const logCommand: Command = {
   name: 'log',
   summary: 'Log an interaction in one note or several at once (as the quick fix does); exit 1 when refused',
   usage: `rapport log NOTE... KIND [TEXT] [--date DATE] [--vault VAULT] [--today YYYY-MM-DD]   (KIND: ${INTERACTION_KINDS.join(', ')}; DATE: YYYY-MM-DD, today, yesterday or "N days ago")`,
-  async run(argv, io) {
+  run(argv, io) {
     const args = parseArgs(argv, { values: ['date', 'vault', 'today'] });
     // Notes are .md paths and no kind ends in .md: the first word that is not a note is the kind.
     const positionals = args.positionals;

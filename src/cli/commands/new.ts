@@ -9,7 +9,7 @@ import { loadTemplates } from '../../node/templateLoader';
 import { VaultFiles } from '../../node/vaultFiles';
 import { UsageError, flag, parseArgs } from '../args';
 import type { Command } from '../io';
-import { loadVault, todayArg } from '../vaultLoader';
+import { loadVault, todayArg, vaultRoot } from '../vaultLoader';
 
 /** Names already in the folder, lower-cased (a missing folder has none; a folder out of the vault is refused when writing). */
 function takenNames(files: VaultFiles, folder: string): Set<string> {
@@ -50,7 +50,7 @@ export const newCommand: Command = {
     const promiseDue = flag(args, 'promise-date') ?? null;
     if (promiseDue !== null && !isCalendarDate(promiseDue)) throw new UsageError(`--promise-date must be a date as YYYY-MM-DD, not '${promiseDue}'`);
     if (promiseDue !== null && promise === null) throw new UsageError('--promise-date needs --promise (what you promised)');
-    const root = path.resolve(io.cwd, flag(args, 'vault') ?? '.');
+    const root = vaultRoot(flag(args, 'vault'), io);
     let files: VaultFiles;
     try {
       if (!fs.statSync(root).isDirectory()) throw new Error('not a folder');

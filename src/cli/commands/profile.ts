@@ -9,7 +9,7 @@ export const profileCommand: Command = {
   name: 'profile',
   summary: 'Create profile.md from the template (the fields every email is signed with), never over a file',
   usage: 'rapport profile [VAULT]',
-  async run(argv, io) {
+  run(argv, io) {
     const args = parseArgs(argv, { values: [] });
     const [dir, extra] = args.positionals;
     if (extra !== undefined) throw new UsageError(`unexpected argument '${extra}'`);

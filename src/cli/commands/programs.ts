@@ -1,18 +1,17 @@
 import { STRENGTH_RULE, contactsOutsidePrograms, programStrengths, strengthSummary } from '../../core/programs';
 import { evaluateVault } from '../../core/rules';
-import { oneOf, parseArgs } from '../args';
+import { parseCommandArgs } from '../args';
 import type { Command } from '../io';
-import { loadVault, todayArg } from '../vaultLoader';
+import { loadVault, todayArg, vaultArg } from '../vaultLoader';
 
 export const programsCommand: Command = {
   name: 'programs',
   summary: 'Where your network is strongest: contacts, mentors, sponsors and rotations per residency program (program notes)',
   usage: 'rapport programs [VAULT] [--today YYYY-MM-DD] [--format text|json]',
   async run(argv, io) {
-    const args = parseArgs(argv, { values: ['today', 'format'] });
-    const format = oneOf(args, 'format', ['text', 'json'] as const, 'text');
+    const { args, format } = parseCommandArgs(argv, this);
     const today = todayArg(args, io);
-    const { vault, settings } = await loadVault(args.positionals[0], io);
+    const { vault, settings } = await loadVault(vaultArg(args), io);
     const followUps = evaluateVault(vault, today, settings);
     const programs = programStrengths(vault, today, (p) => followUps.get(p)?.length ?? 0);
     const outside = contactsOutsidePrograms(vault).map((c) => c.path).sort();

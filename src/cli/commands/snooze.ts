@@ -9,7 +9,7 @@ export const snoozeCommand: Command = {
   name: 'snooze',
   summary: 'Silence a contact\'s reminders for some days or until a date (snooze_until)',
   usage: 'rapport snooze NOTE (--days N | --until YYYY-MM-DD) [--vault VAULT] [--today YYYY-MM-DD]',
-  async run(argv, io) {
+  run(argv, io) {
     const args = parseArgs(argv, { values: ['days', 'until', 'vault', 'today'] });
     const [note, extra] = args.positionals;
     if (note === undefined) throw new UsageError('which note? give its file');

@@ -8,9 +8,9 @@ import type { RapportSettings } from '../../core/settings';
 import { UpdatePolicy, type Batch, type Slicer } from '../../core/updatePolicy';
 import { isIgnoredDir, isNoteFile, isNotePath } from '../../core/vaultFs';
 import { CONFIG_FILE_NAMES, loadSettingsOrWarn } from '../../node/config';
-import { UsageError, flag, parseArgs } from '../args';
+import { flag, parseCommandArgs, type ParsedArgs } from '../args';
 import type { CliIO, Command } from '../io';
-import { loadVault, todayArg } from '../vaultLoader';
+import { loadVault, todayArg, vaultArg, vaultRoot } from '../vaultLoader';
 import { daysArg } from './agenda';
 import { outputPath, writeFileAtomic } from './ics';
 
@@ -177,13 +177,18 @@ export const watchCommand: Command = {
   name: 'watch',
   summary: 'Keep the agenda printed (or an .ics file written) up to date as notes change; Ctrl+C stops',
   usage: 'rapport watch [VAULT] [--today YYYY-MM-DD] [--days N] [-o FILE.ics]',
+  options: {
+    days: { value: 'N', needs: 'a number of days', help: 'How many days ahead (default 7, or 30 with -o)' },
+    output: { value: 'FILE.ics', needs: 'a file name', short: 'o', help: 'Keep this .ics file written instead of printing the agenda' },
+  },
+  formats: ['text'],
   async run(argv, io) {
-    const args = parseArgs(argv, { values: ['today', 'days', 'output'], aliases: { o: 'output' } });
+    const { args } = parseCommandArgs(argv, this);
     const pinned = flag(args, 'today') === undefined ? undefined : todayArg(args, io);
     const days = daysArg(args, defaultDays(args));
-    if (args.positionals.length > 1) throw new UsageError('one vault at a time');
+    const dir = vaultArg(args);
     const output = outputPath(args, io);
-    const root = path.resolve(io.cwd, args.positionals[0] ?? '.');
+    const root = vaultRoot(dir, io);
     const watching = await startWatch({ root, io, output, days, today: pinned });
     io.err(`rapport watch: watching ${root} (Ctrl+C to stop)\n`);
     await untilInterrupted();
@@ -193,6 +198,6 @@ export const watchCommand: Command = {
 };
 
 /** The .ics file looks further ahead than the printed agenda, as `rapport ics` does. */
-function defaultDays(args: ReturnType<typeof parseArgs>): number {
+function defaultDays(args: ParsedArgs): number {
   return flag(args, 'output') === undefined ? 7 : 30;
 }

@@ -9,18 +9,8 @@ import { parseVCards } from './vcard';
 import type { ParsedImport } from './types';
 
 export * from './types';
-export { parseCsv, checkRowWidths, sniffDelimiter, type CsvRow, type CsvResult } from './csv';
-export { parseLinkedIn, findLinkedInHeader, LINKEDIN_COLUMNS } from './linkedin';
-export { parseVCards, decodeQuotedPrintable, unfold } from './vcard';
-export {
-  guessMapping, parseMappingSpec, resolveMapping, parseGenericCsv, readCsvHeaders, mappingHasName, headerKey,
-  MAPPING_FIELDS, type ColumnMapping, type MappingField,
-} from './generic';
-export { guessRole, type RoleGuess } from './roleGuess';
-export { parseLooseDate } from './looseDate';
-export { normaliseName, normaliseEmail } from './names';
-export { importedContactText, yamlQuote } from './noteText';
-export { planImport, type ImportPlan, type PlannedNote, type ExistingMatch, type SkippedRow, type PlanOptions, type MatchReason } from './plan';
+export { parseMappingSpec, MAPPING_FIELDS, type ColumnMapping, type MappingField } from './generic';
+export { planImport, type ImportPlan } from './plan';
 
 export type ImportFormat = 'linkedin' | 'vcard' | 'csv';
 

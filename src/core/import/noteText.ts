@@ -1,21 +1,12 @@
 import { singleLine } from '../text';
 import type { CalendarDate } from '../dates';
 import { readFrontmatter } from '../frontmatter';
-import { newContactText, yamlQuote as contactYamlQuote } from '../newContact';
+import { newContactText, yamlQuote } from '../newContact';
 import type { RoleGuess } from './roleGuess';
 import type { ImportedPerson } from './types';
 
 /** Longer notes are cut: the vault refuses files over 1 MB, and a note is a few kilobytes. */
 export const MAX_NOTES_CHARS = 20_000;
-
-/**
- * A YAML double-quoted scalar (the new-contact quoting), with `[[` written as
- * `[\x5B`: the value reads back exactly, but the line can never be taken for a wiki
- * link (links are collected from frontmatter lines too).
- */
-export function yamlQuote(value: string): string {
-  return contactYamlQuote(value).replace(/\[\[/g, '[\\x5B');
-}
 
 /** Lone surrogates become U+FFFD: they are not text, and YAML refuses them. */
 function wellFormed(text: string): string {

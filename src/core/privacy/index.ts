@@ -5,7 +5,7 @@ import { ownContactLines } from './frontmatterKeys';
 import { PATIENT_IDENTIFIER_CODE, type PatientIdentifier } from './types';
 
 export { PATIENT_IDENTIFIER_CODE, PATIENT_IDENTIFIER_KINDS } from './types';
-export type { PatientIdentifier, PatientIdentifierKind } from './types';
+export type { PatientIdentifier } from './types';
 export { REDACTED, redact, redactAll } from './redact';
 export { isPlausibleSsn } from './ssn';
 

@@ -69,7 +69,7 @@ export const RULE_CODES: readonly RuleCode[] = RULE_DESCRIPTORS.map((d) => d.cod
 
 /** Every rule's numbers, as one flat settings object (`rapport.<name>`, `.rapport.json`). */
 export type RuleParamValues = UnionToIntersection<ParamValues<AnyRule>>;
-export type RuleParamName = keyof RuleParamValues & string;
+export type RuleParamName = Extract<keyof RuleParamValues, string>;
 
 const BY_CODE = new Map<string, RuleDescriptor>(RULE_DESCRIPTORS.map((d) => [d.code, d]));
 

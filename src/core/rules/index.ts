@@ -11,8 +11,6 @@ import type { FollowUp, RuleContext, ScheduledFollowUp } from './types';
 export type { FollowUp, OtherReminder, ScheduledFollowUp } from './types';
 export { buildRuleIndex, type RuleIndex } from './ruleIndex';
 
-export { RULE_DESCRIPTORS, isRuleCode, ruleDescriptor } from './catalog';
-
 /** The whole line: follow-ups are about a field or a log entry, not a word in it. */
 function lineSpan(line: number): Range {
   return { start: { line, character: 0 }, end: { line: line + 1, character: 0 } };

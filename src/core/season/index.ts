@@ -4,8 +4,7 @@ import type { ContactNote, ProgramNote } from '../types';
 import { linkKey, type Vault } from '../vault';
 import { seasonFields, type Application, type Interview, type MatchResult } from './fields';
 
-export { seasonFields, attachSeasonFields, type Letter, type Application, type Interview, type MatchResult, type Dated } from './fields';
-export { DEFAULT_SEASON, SEASON_DATE_KEYS, type SeasonDates, type PostInterviewPolicy } from './settings';
+export { seasonFields, type Application, type Interview, type MatchResult } from './fields';
 
 /** Roles the post-interview policy calls faculty (residents and the coordinator are not). */
 export const FACULTY_ROLES: ReadonlySet<string> = new Set(['faculty', 'program-director', 'associate-program-director', 'chair']);

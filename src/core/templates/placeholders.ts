@@ -50,10 +50,6 @@ export function fieldLabel(name: string): string {
   return name.trim().replace(/\s+/g, ' ');
 }
 
-export function isKnownField(name: string): boolean {
-  return KNOWN_KEYS.has(fieldKey(name));
-}
-
 /** `contact.nmae` is a typo, not a free field: it looks like a vault field but is none. */
 export function looksLikeMistypedField(name: string): boolean {
   const key = fieldKey(name);

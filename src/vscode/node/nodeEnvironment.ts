@@ -10,7 +10,8 @@ import { VaultFiles } from '../../node/vaultFiles';
 import { copySampleVault } from '../../node/vaultInit';
 import { readTemplateDir } from '../../node/templateLoader';
 import type { NoteFiles, RapportEnvironment } from '../environment';
-import { inside, locateVault } from './vaultLocator';
+import { contains } from '../../node/vaultFinder';
+import { locateVault } from './vaultLocator';
 
 /**
  * The desktop (and code-server) host: the vault on the local disk through `src/node`, whose
@@ -35,16 +36,16 @@ export function nodeEnvironment(context: vscode.ExtensionContext): RapportEnviro
       let warning: string | undefined;
       if (root) {
         const dir = path.resolve(root.fsPath, folder);
-        if (inside(dir, root.fsPath)) vault = readTemplateDir(dir, 'vault', root.fsPath);
+        if (contains(root.fsPath, dir)) vault = readTemplateDir(dir, 'vault', root.fsPath);
         else warning = `rapport.templatesFolder (${folder}) is outside the vault and was ignored.`;
       }
       return { registry: buildRegistry(builtins.files, vault.files, [...builtins.problems, ...vault.problems]), contactTemplate: vault.contactTemplate, warning };
     },
-    readImportFile: async (file) => readImportFile(file.fsPath),
-    loadRememberedMapping: async (root) => loadRememberedMapping(root.fsPath),
-    rememberMapping: async (root, mapping) => rememberMapping(root.fsPath, mapping),
-    writeNewNotes: async (root, notes) => writePlannedNotes(root.fsPath, notes),
-    exists: async (uri) => fs.existsSync(uri.fsPath),
+    readImportFile: (file) => settle(() => readImportFile(file.fsPath)),
+    loadRememberedMapping: (root) => settle(() => loadRememberedMapping(root.fsPath)),
+    rememberMapping: (root, mapping) => settle(() => rememberMapping(root.fsPath, mapping)),
+    writeNewNotes: (root, notes) => settle(() => writePlannedNotes(root.fsPath, notes)),
+    exists: (uri) => settle(() => fs.existsSync(uri.fsPath)),
     copySample: (dest, confirm) => copySample(context.extensionUri, dest.fsPath, confirm),
   };
 }
@@ -62,11 +63,11 @@ function guardedFiles(root: string): NoteFiles {
         return e instanceof Error ? e.message : String(e);
       }
     },
-    async locate(rel) {
+    locate: (rel) => settle(() => {
       const where = get().locate(rel);
       return where.ok ? { ok: true, value: where.value === 'missing' ? 'missing' : 'present' } : where;
-    },
-    create: async (rel, text) => get().create(rel, text),
+    }),
+    create: (rel, text) => settle(() => get().create(rel, text)),
   };
 }
 
@@ -85,4 +86,9 @@ async function copySample(extensionUri: vscode.Uri, dest: string, confirm: (exis
     return false;
   }
   return true;
+}
+
+/** A synchronous Node call as the promise the environment promises; a throw becomes a rejection, as in an async function. */
+function settle<T>(work: () => T): Promise<T> {
+  return new Promise((resolve) => resolve(work()));
 }

@@ -2,33 +2,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { RapportConfig } from '../config';
+import { looksLikeVault } from '../../node/vaultFinder';
 
 export type NodeVaultLocation = { kind: 'found'; root: string; reason: string } | { kind: 'none'; reason: string };
-
-const MARKERS = ['profile.md', '.rapport.json', 'rapport.config.json'];
-
-/** True when a folder looks like a vault: a profile, a config file, or a contacts/ folder. */
-export function looksLikeVault(dir: string): boolean {
-  if (MARKERS.some((m) => isFile(path.join(dir, m)))) return true;
-  try {
-    return fs.statSync(path.join(dir, 'contacts')).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-function isFile(p: string): boolean {
-  try {
-    return fs.statSync(p).isFile();
-  } catch {
-    return false;
-  }
-}
-
-export function inside(child: string, parent: string): boolean {
-  const rel = path.relative(parent, child);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
-}
 
 /**
  * Finds the vault: the `rapport.vaultPath` setting (absolute or relative to the first

@@ -10,7 +10,3 @@ export type TreeNode =
   | { type: 'section'; id: string; label: string; path: string; section: 'goals' | 'shortlist' | 'contacts' }
   | { type: 'leaf'; id: string; label: string; description?: string; icon: string; path?: string; line?: number; met?: boolean };
 
-/** Arguments a tree item hands to a command: the note, and the follow-up when there is one. */
-export function nodePath(node: TreeNode): string | undefined {
-  return node.type === 'contact' || node.type === 'followUp' || node.type === 'event' ? node.path : undefined;
-}

@@ -118,7 +118,7 @@ async function locateVault(config: RapportConfig): Promise<VaultLocation> {
   const folders = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri);
   const configured = config.vaultPath;
   if (configured !== '') {
-    const root = folders[0] && folderIn(folders[0], configured, vscode.Uri.joinPath);
+    const root = folders[0] && folderIn(folders[0], configured, (base, ...parts) => vscode.Uri.joinPath(base, ...parts));
     if (root && (await isFolder(root))) return { kind: 'found', root, reason: 'rapport.vaultPath' };
     return { kind: 'none', reason: `rapport.vaultPath is set to ${configured}, which is not a folder inside the workspace.` };
   }
@@ -190,7 +190,7 @@ async function readTemplates(root: vscode.Uri | undefined, folder: string): Prom
   let contactTemplate: string | null = null;
   let warning: string | undefined;
   const report = (file: string, text: string) => problems.push({ path: `templates/${file}`, source: 'vault', problem: problem(TemplateProblemCode.readError, 'error', text, lineRange(0)) });
-  const dir = root && folderIn(root, folder, vscode.Uri.joinPath);
+  const dir = root && folderIn(root, folder, (base, ...parts) => vscode.Uri.joinPath(base, ...parts));
   if (root && !dir) warning = `rapport.templatesFolder (${folder}) is outside the vault and was ignored.`;
   if (dir) {
     let names: string[] = [];

@@ -26,6 +26,3 @@ export function applyPolicies(items: ScheduledFollowUp[], note: Note, ctx: RuleC
   const aged = postInterviewQuiet(note, ctx, ageOut(reminders, note, ctx));
   return flags.length === 0 ? onePrimary(aged, note) : [...onePrimary(aged, note), ...flags];
 }
-
-export { ageOut } from './aging';
-export { onePrimary, compareUrgency } from './primary';
