@@ -7,6 +7,7 @@ import { looksBinary } from '../core/vaultFs';
 import { VaultFiles } from '../node/vaultFiles';
 import { UsageError } from './args';
 import type { CliIO } from './io';
+import { vaultFilesAt } from './vaultLoader';
 
 /** A note named on the command line, inside the vault it belongs to. */
 export interface NoteTarget {
@@ -52,13 +53,7 @@ function exists(p: string): boolean {
 export function noteTarget(given: string, vaultFlag: string | undefined, io: CliIO): NoteTarget {
   const abs = path.resolve(io.cwd, given);
   const root = vaultRootFor(abs, vaultFlag, io);
-  let files: VaultFiles;
-  try {
-    if (!fs.statSync(root).isDirectory()) throw new Error('not a folder');
-    files = new VaultFiles(root);
-  } catch {
-    throw new UsageError(`no vault at ${root}`);
-  }
+  const files = vaultFilesAt(root);
   const rel = files.relative(abs) ?? (VaultFiles.segments(given) !== null && exists(path.join(root, given)) ? given : null);
   if (rel === null) throw new UsageError(`${given} is not a note inside the vault ${root}`);
   if (!/\.md$/i.test(rel)) throw new UsageError(`${given} is not a markdown note (.md)`);

@@ -5,6 +5,7 @@ import type { RapportSettings } from '../core/settings';
 import { Vault } from '../core/vault';
 import { loadSettingsOrWarn } from '../node/config';
 import { NodeFs } from '../node/nodeFs';
+import { VaultFiles } from '../node/vaultFiles';
 import { entriesOf, serializeIndex } from '../core/snapshot';
 import { cacheFileFor, keepOutputs, readCache, writeCache, type CachedOutput } from '../node/indexCache';
 import { VAULT_MARKERS_TEXT, findVaultUp } from '../node/vaultFinder';
@@ -40,6 +41,16 @@ export function vaultRoot(dir: string | undefined, io: CliIO, from?: string): st
     throw new UsageError(`${start} is not in a vault (no ${VAULT_MARKERS_TEXT} there or in a parent folder); give the vault's folder`);
   }
   return found;
+}
+
+/** The guarded file layer of the vault at `root`, or a usage error when there is no folder there. */
+export function vaultFilesAt(root: string): VaultFiles {
+  try {
+    if (!fs.statSync(root).isDirectory()) throw new Error('not a folder');
+    return new VaultFiles(root);
+  } catch {
+    throw new UsageError(`no vault at ${root}`);
+  }
 }
 
 /** Reads the vault's settings, then the vault, parsed the way those settings ask. */

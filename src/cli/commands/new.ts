@@ -9,7 +9,7 @@ import { loadTemplates } from '../../node/templateLoader';
 import { VaultFiles } from '../../node/vaultFiles';
 import { UsageError, flag, parseArgs } from '../args';
 import type { Command } from '../io';
-import { loadVault, todayArg, vaultRoot } from '../vaultLoader';
+import { loadVault, todayArg, vaultFilesAt, vaultRoot } from '../vaultLoader';
 
 /** Names already in the folder, lower-cased (a missing folder has none; a folder out of the vault is refused when writing). */
 function takenNames(files: VaultFiles, folder: string): Set<string> {
@@ -51,13 +51,7 @@ export const newCommand: Command = {
     if (promiseDue !== null && !isCalendarDate(promiseDue)) throw new UsageError(`--promise-date must be a date as YYYY-MM-DD, not '${promiseDue}'`);
     if (promiseDue !== null && promise === null) throw new UsageError('--promise-date needs --promise (what you promised)');
     const root = vaultRoot(flag(args, 'vault'), io);
-    let files: VaultFiles;
-    try {
-      if (!fs.statSync(root).isDirectory()) throw new Error('not a folder');
-      files = new VaultFiles(root);
-    } catch {
-      throw new UsageError(`no vault at ${root}`);
-    }
+    const files = vaultFilesAt(root);
     const loaded = loadTemplates(files.root);
     // met_at becomes a [[link]] only when it names a note of the vault (as in the editor): no unresolved links.
     const event = metAt === null ? undefined : (await loadVault(files.root, io)).vault.resolve(metAt);

@@ -1,9 +1,8 @@
-import * as fs from 'fs';
 import * as path from 'path';
 import { PROFILE_FILE, PROFILE_TEMPLATE } from '../../core/profile';
-import { VaultFiles } from '../../node/vaultFiles';
 import { UsageError, parseArgs } from '../args';
 import type { Command } from '../io';
+import { vaultFilesAt } from '../vaultLoader';
 
 export const profileCommand: Command = {
   name: 'profile',
@@ -14,13 +13,7 @@ export const profileCommand: Command = {
     const [dir, extra] = args.positionals;
     if (extra !== undefined) throw new UsageError(`unexpected argument '${extra}'`);
     const root = path.resolve(io.cwd, dir ?? '.');
-    let files: VaultFiles;
-    try {
-      if (!fs.statSync(root).isDirectory()) throw new Error('not a folder');
-      files = new VaultFiles(root);
-    } catch {
-      throw new UsageError(`no vault at ${root}`);
-    }
+    const files = vaultFilesAt(root);
     // Exclusive create inside the vault: an existing profile.md (or a link named so) is never overwritten.
     const created = files.create(PROFILE_FILE, PROFILE_TEMPLATE);
     if (!created.ok) {
