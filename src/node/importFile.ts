@@ -3,7 +3,7 @@ import { readCapped } from './readCapped';
 import * as path from 'path';
 import { contains } from './vaultFinder';
 import type { ColumnMapping } from '../core/import';
-import { MAPPING_FIELDS } from '../core/import';
+import { rememberedMapping } from '../core/import';
 
 import { MAX_IMPORT_BYTES, decodeImportBytes, type ImportFileRead } from '../core/import/decode';
 
@@ -139,15 +139,7 @@ export function loadRememberedMapping(root: string): { mapping: ColumnMapping | 
   const config = readConfig(root);
   if (config.kind === 'missing') return { mapping: null, warning: null };
   if (config.kind === 'bad') return { mapping: null, warning: config.reason };
-  const section = config.data.import;
-  const stored = isPlainObject(section) ? section.mapping : undefined;
-  if (!isPlainObject(stored)) return { mapping: null, warning: null };
-  const mapping: ColumnMapping = {};
-  for (const field of MAPPING_FIELDS) {
-    const header = stored[field];
-    if (typeof header === 'string' && header !== '') mapping[field] = header;
-  }
-  return { mapping, warning: null };
+  return { mapping: rememberedMapping(config.data), warning: null };
 }
 
 /**

@@ -11,6 +11,23 @@ export const MAPPING_FIELDS = [
 ] as const;
 export type MappingField = (typeof MAPPING_FIELDS)[number];
 
+/**
+ * The column mapping the last generic CSV import remembered, from the parsed settings file
+ * (`import.mapping`): only known fields with a header name, anything else ignored; null when none.
+ */
+export function rememberedMapping(config: Record<string, unknown>): ColumnMapping | null {
+  const plain = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+  const section = config.import;
+  const stored = plain(section) ? section.mapping : undefined;
+  if (!plain(stored)) return null;
+  const mapping: ColumnMapping = {};
+  for (const field of MAPPING_FIELDS) {
+    const header = stored[field];
+    if (typeof header === 'string' && header !== '') mapping[field] = header;
+  }
+  return mapping;
+}
+
 /** Field → the header of the column that holds it, as written in the file. */
 export type ColumnMapping = Partial<Record<MappingField, string>>;
 

@@ -9,7 +9,7 @@ import { parseVCards } from './vcard';
 import type { ParsedImport } from './types';
 
 export * from './types';
-export { parseMappingSpec, MAPPING_FIELDS, type ColumnMapping, type MappingField } from './generic';
+export { parseMappingSpec, rememberedMapping, MAPPING_FIELDS, type ColumnMapping, type MappingField } from './generic';
 export { planImport, type ImportPlan } from './plan';
 
 export type ImportFormat = 'linkedin' | 'vcard' | 'csv';

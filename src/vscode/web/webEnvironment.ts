@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { clockFrom, type Clock } from '../../core/clock';
-import { MAPPING_FIELDS, type ColumnMapping } from '../../core/import';
+import { rememberedMapping } from '../../core/import';
 import { MAX_IMPORT_BYTES, decodeImportBytes, type ImportFileRead } from '../../core/import/decode';
 import { lineRange, problem } from '../../core/problems';
 import { MAX_TEMPLATE_CHARS, TemplateProblemCode, buildRegistry, type TemplateFile, type TemplateProblem } from '../../core/templates';
@@ -56,15 +56,7 @@ export function webEnvironment(clock: Clock = clockFrom(undefined)): RapportEnvi
       const config = await readJsonObject(vscode.Uri.joinPath(root, IMPORT_CONFIG_FILE), IMPORT_CONFIG_FILE);
       if (config.kind === 'missing') return { mapping: null, warning: null };
       if (config.kind === 'bad') return { mapping: null, warning: config.reason };
-      const section = config.data.import;
-      const stored = isPlainObject(section) ? section.mapping : undefined;
-      if (!isPlainObject(stored)) return { mapping: null, warning: null };
-      const mapping: ColumnMapping = {};
-      for (const field of MAPPING_FIELDS) {
-        const header = stored[field];
-        if (typeof header === 'string' && header !== '') mapping[field] = header;
-      }
-      return { mapping, warning: null };
+      return { mapping: rememberedMapping(config.data), warning: null };
     },
     rememberMapping: async (root, mapping) => {
       const uri = vscode.Uri.joinPath(root, IMPORT_CONFIG_FILE);
