@@ -1,22 +1,14 @@
 import { parseCadence, parseCalendarDate, type CalendarDate } from './dates';
 import { FieldReader, linkText, scalarText } from './fields';
 import { ProblemCode, problem, wholeLine } from './problems';
-import { PROJECT_STATUSES, type Milestone, type Problem, type ProjectStatus } from './types';
+import { PROJECT_STATUSES, type Milestone, type Problem, type ProjectNote, type ProjectStatus } from './types';
 
 /**
  * The fields of a research project note (`projects/` or `type: project`): who leads it,
  * who works on it, where it stands, how often to check in and its milestones. Kept out
  * of `parseNote.ts` so the reader of one note kind stays one small file.
  */
-export interface ProjectFields {
-  lead: string | null;
-  members: string[];
-  status: ProjectStatus;
-  cadenceDays: number | null;
-  milestones: Milestone[];
-  newsDate: CalendarDate | null;
-  start: CalendarDate | null;
-}
+export type ProjectFields = Pick<ProjectNote, 'lead' | 'members' | 'status' | 'cadenceDays' | 'milestones' | 'newsDate' | 'start'>;
 
 /** The guide's words for a check-in rhythm ("weekly or bi-weekly check-ins"). */
 const CADENCE_WORDS: ReadonlyMap<string, number> = new Map(Object.entries({
